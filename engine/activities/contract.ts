@@ -1,0 +1,58 @@
+/**
+ * The contract between the generic orchestrator and the activities that do a step's I/O.
+ * Every value crossing it is JSON: it is stored in Durable history.
+ */
+
+/** Error names from the language contract; a `fail` step may add its own. */
+export type StepErrorName =
+  | 'Timeout'
+  | 'HttpError'
+  | 'AiError'
+  | 'QueueError'
+  | 'CosmosError'
+  | 'ActivityError'
+  | 'ValidationError'
+  | (string & {});
+
+/** Which run and step an activity works for; also the idempotency key of its effects. */
+export interface StepRunRef {
+  /** The orchestration instance id of the run. */
+  id: string;
+  /** The workflow's name. */
+  workflow: string;
+  /** The content hash of the plan the run executes. */
+  definitionHash: string;
+}
+
+/** What the orchestrator sends to a step activity (`sluice.<kind>`). */
+export interface StepActivityInput<Config = unknown> {
+  run: StepRunRef;
+  /** The step's path in the run, e.g. `perLine[3].check`: unique per run, stable across replays. */
+  stepPath: string;
+  /** 1-based attempt number (the orchestrator performs retries). */
+  attempt: number;
+  /** The step's kind body (`step.http`, `step.ai`, …) with expressions evaluated; `${{ secrets.NAME }}` left verbatim. */
+  config: Config;
+  /** The step's timeout in milliseconds, when it has one; the activity should give up before it. */
+  timeoutMs?: number;
+}
+
+/** A failure as data. */
+export interface StepError {
+  name: StepErrorName;
+  message: string;
+  /** Whether retrying could help (5xx, 429, network errors, timeouts). */
+  retryable: boolean;
+  /** HTTP status when the failure came from an HTTP exchange. */
+  status?: number;
+}
+
+/** What a step activity returns. */
+export type StepActivityResult =
+  | { ok: true; output: unknown; degraded?: { reason: string } }
+  | { ok: false; error: StepError };
+
+/** The Durable activity name of a step kind. */
+export function activityNameOf(kind: string): string {
+  return `sluice.${kind}`;
+}
