@@ -1,0 +1,244 @@
+/* eslint-disable */
+/**
+ * DO NOT EDIT: generated from schemas/run.schema.json by engine/history/generate-types.ts.
+ * Regenerate with `npx tsx engine/history/generate-types.ts` (or `npm run codegen`).
+ */
+
+/**
+ * What started the run.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "TriggerKind".
+ */
+export type TriggerKind = 'http' | 'queue' | 'schedule' | 'api' | 'subWorkflow' | 'redrive';
+/**
+ * Where a run is in its life.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "RunStatus".
+ */
+export type RunStatus = 'Pending' | 'Running' | 'Completed' | 'Failed' | 'DeadLettered' | 'Terminated';
+/**
+ * Stands in for a value too large to store: its size and the start of its JSON text.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "ValueSummary".
+ */
+export type ValueSummary = {
+  /**
+   * Size of the value's JSON text in UTF-8 bytes.
+   */
+  bytes: number;
+  /**
+   * The first characters of the value's JSON text.
+   */
+  preview: string;
+} | null;
+/**
+ * Why the run failed, and at which step.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "RunError".
+ */
+export type RunError = {
+  /**
+   * An error name from the language contract (HttpError, Timeout, …) or a fail step's.
+   */
+  name: string;
+  message: string;
+  /**
+   * The path of the step that failed.
+   */
+  step?: string | null;
+} | null;
+/**
+ * Where a run that failed terminally was sent.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "DeadLetter".
+ */
+export type DeadLetter = {
+  /**
+   * The dead-letter queue's name.
+   */
+  queue: string;
+  /**
+   * The id of the message sent there, when known.
+   */
+  messageId?: string | null;
+} | null;
+/**
+ * How a step ended; Degraded is a completed AI step that used its fallback.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "StepStatus".
+ */
+export type StepStatus = 'Pending' | 'Running' | 'Completed' | 'Failed' | 'Skipped' | 'Degraded';
+/**
+ * Why an attempt failed.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "AttemptError".
+ */
+export type AttemptError = {
+  name: string;
+  message: string;
+  retryable?: boolean | null;
+  /**
+   * HTTP status when the failure came from an HTTP exchange.
+   */
+  status?: number | null;
+} | null;
+/**
+ * Set when a step completed with a fallback (an AI step that failed open).
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "Degraded".
+ */
+export type Degraded = {
+  /**
+   * Why the fallback was used.
+   */
+  reason: string;
+} | null;
+
+/**
+ * One run of a workflow as recorded in run history: what ran, when, with what input, how it ended, and every step with its attempts. Secrets are redacted before a record is stored.
+ */
+export interface Run {
+  /**
+   * The orchestration instance id.
+   */
+  id: string;
+  /**
+   * The workflow's name.
+   */
+  workflow: string;
+  /**
+   * Content hash of the plan the run executes.
+   */
+  definitionHash: string;
+  /**
+   * The workflow's informational `version` field, when it has one.
+   */
+  version?: number | string | null;
+  trigger: Trigger;
+  status: RunStatus;
+  /**
+   * When the run was scheduled (ISO 8601, UTC).
+   */
+  createdAt: string;
+  /**
+   * When the orchestrator started the run.
+   */
+  startedAt?: string | null;
+  /**
+   * When the run reached a final status.
+   */
+  endedAt?: string | null;
+  /**
+   * endedAt - startedAt in milliseconds.
+   */
+  durationMs?: number | null;
+  /**
+   * The run input, secrets redacted; absent when it was larger than the cap (see inputSummary).
+   */
+  input?: unknown;
+  inputSummary?: ValueSummary;
+  /**
+   * The run output, secrets redacted; absent when larger than the cap (see outputSummary).
+   */
+  output?: unknown;
+  outputSummary?: ValueSummary;
+  error?: RunError;
+  deadLetter?: DeadLetter;
+  lineage: Lineage;
+  /**
+   * Every recorded step, in start order. Empty in listings.
+   */
+  steps: Step[];
+}
+/**
+ * What started the run and from where (route, queue name, cron, parent run id, redriven run id).
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "Trigger".
+ */
+export interface Trigger {
+  kind: TriggerKind;
+  /**
+   * The route, queue, schedule or run that started it.
+   */
+  source?: string | null;
+}
+/**
+ * How this run relates to others: sub-workflows and redrives.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "Lineage".
+ */
+export interface Lineage {
+  /**
+   * The run that started this one as a sub-workflow.
+   */
+  parentRunId?: string | null;
+  /**
+   * Sub-workflow runs this run started.
+   */
+  childRunIds: string[];
+  /**
+   * The dead-lettered run this run redrives.
+   */
+  redriveOf?: string | null;
+  /**
+   * The run that redrove this one.
+   */
+  redrivenAs?: string | null;
+}
+/**
+ * One step of a run, addressed by its path (e.g. perLine[3].check).
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "Step".
+ */
+export interface Step {
+  /**
+   * Unique within the run, e.g. perLine[3].check.
+   */
+  path: string;
+  /**
+   * The step kind: ai, http, forEach, set, …
+   */
+  kind: string;
+  status: StepStatus;
+  /**
+   * Activity executions, in attempt order; empty for steps that run no activity.
+   */
+  attempts: Attempt[];
+  degraded: Degraded;
+  /**
+   * The step output, secrets redacted; absent when larger than the cap (see outputSummary).
+   */
+  output?: unknown;
+  outputSummary?: ValueSummary;
+  error?: AttemptError;
+  startedAt?: string | null;
+  endedAt?: string | null;
+  durationMs?: number | null;
+}
+/**
+ * One execution of a step's activity.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "Attempt".
+ */
+export interface Attempt {
+  /**
+   * 1-based.
+   */
+  attempt: number;
+  startedAt: string;
+  endedAt?: string | null;
+  durationMs?: number | null;
+  error?: AttemptError;
+}
