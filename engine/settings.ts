@@ -1,0 +1,124 @@
+/**
+ * Sluice's settings, read in one place: app settings in Azure, environment variables locally.
+ * Every reader takes the environment as an argument (default `process.env`) so tests inject
+ * settings without mutating globals. Secrets are not read here: activities read them by name.
+ */
+
+/** The environment settings are read from. */
+export type SettingsEnv = Readonly<Record<string, string | undefined>>;
+
+/** Where queue messages go: a connection string, or a service URI reached with identity. */
+export interface StorageSettings {
+  connectionString?: string;
+  /** `AzureWebJobsStorage__queueServiceUri`, used with `DefaultAzureCredential`. */
+  queueServiceUri?: string;
+}
+
+/** Cosmos DB account and default database. */
+export interface CosmosSettings {
+  connectionString?: string;
+  /** `COSMOS_ENDPOINT`, used with `DefaultAzureCredential` when there is no connection string. */
+  endpoint?: string;
+  database: string;
+}
+
+/** Gemini endpoint and key. */
+export interface GeminiSettings {
+  apiKey?: string;
+  baseUrl?: string;
+}
+
+/** Limits of http steps and the SSRF guard's allow-list. */
+export interface HttpSettings {
+  /** Hosts, IPs, CIDRs, optionally with `:port`, that the SSRF guard lets through. */
+  allow: string[];
+  maxBytes: number;
+  timeoutMs: number;
+}
+
+/** Everything Sluice reads from its environment. */
+export interface Settings {
+  storage: StorageSettings;
+  cosmos: CosmosSettings;
+  gemini: GeminiSettings;
+  http: HttpSettings;
+  history: { store?: 'cosmos' | 'sqlite'; ttlDays: number };
+  dataDir: string;
+  workflowsDir: string;
+}
+
+const MiB = 1024 * 1024;
+
+/** Reads every setting from `env`; throws a clear error for a malformed value. */
+export function readSettings(env: SettingsEnv = process.env): Settings {
+  return {
+    storage: readStorageSettings(env),
+    cosmos: readCosmosSettings(env),
+    gemini: { apiKey: nonEmpty(env.GEMINI_API_KEY), baseUrl: nonEmpty(env.GEMINI_BASE_URL) },
+    http: readHttpSettings(env),
+    history: { store: readHistoryStore(env.SLUICE_HISTORY_STORE), ttlDays: readPositive(env, 'SLUICE_HISTORY_TTL_DAYS', 30) },
+    dataDir: nonEmpty(env.SLUICE_DATA_DIR) ?? '.sluice/',
+    workflowsDir: nonEmpty(env.SLUICE_WORKFLOWS_DIR) ?? 'workflows/',
+  };
+}
+
+/** Storage queue connection: `AzureWebJobsStorage`, or identity via `AzureWebJobsStorage__queueServiceUri`. */
+export function readStorageSettings(env: SettingsEnv = process.env): StorageSettings {
+  return {
+    connectionString: nonEmpty(env.AzureWebJobsStorage),
+    queueServiceUri: nonEmpty(env.AzureWebJobsStorage__queueServiceUri),
+  };
+}
+
+/** Cosmos DB connection: `COSMOS_CONNECTION`, or identity via `COSMOS_ENDPOINT`; database `COSMOS_DATABASE`. */
+export function readCosmosSettings(env: SettingsEnv = process.env): CosmosSettings {
+  return {
+    connectionString: nonEmpty(env.COSMOS_CONNECTION),
+    endpoint: nonEmpty(env.COSMOS_ENDPOINT),
+    database: nonEmpty(env.COSMOS_DATABASE) ?? 'sluice',
+  };
+}
+
+/** Http step limits: `SLUICE_HTTP_ALLOW`, `SLUICE_HTTP_MAX_BYTES` (5 MiB), `SLUICE_HTTP_TIMEOUT` (30s). */
+export function readHttpSettings(env: SettingsEnv = process.env): HttpSettings {
+  const allow = (env.SLUICE_HTTP_ALLOW ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  const timeout = nonEmpty(env.SLUICE_HTTP_TIMEOUT);
+  const timeoutMs = timeout === undefined ? 30_000 : parseDurationMs(timeout);
+  if (timeoutMs === undefined || timeoutMs <= 0) {
+    throw new Error(`SLUICE_HTTP_TIMEOUT must be a duration such as 30s or 500ms, got "${timeout}"`);
+  }
+  return { allow, maxBytes: readPositive(env, 'SLUICE_HTTP_MAX_BYTES', 5 * MiB), timeoutMs };
+}
+
+/**
+ * Parses a duration as the workflow language writes it (`500ms`, `10s`, `5m`, `1h`, `2d`), or a
+ * plain number of milliseconds; undefined when it is neither.
+ */
+export function parseDurationMs(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(value);
+  if (!match) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms'] ?? 1;
+  return Math.round(Number(match[1]) * unit);
+}
+
+function readHistoryStore(value: string | undefined): 'cosmos' | 'sqlite' | undefined {
+  const store = nonEmpty(value);
+  if (store === undefined || store === 'cosmos' || store === 'sqlite') return store;
+  throw new Error(`SLUICE_HISTORY_STORE must be "cosmos" or "sqlite", got "${store}"`);
+}
+
+function readPositive(env: SettingsEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
