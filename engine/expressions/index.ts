@@ -1,0 +1,108 @@
+/**
+ * `${{ }}` expressions: parse once, evaluate many times. Synchronous, deterministic and sandboxed: no
+ * code runs, no prototype is reachable, and `secrets.NAME` is never resolved here — it is passed through
+ * verbatim for the activity that uses it.
+ */
+import type { ExpressionAst } from './parse';
+import { evaluateAst, type Scope } from './evaluate';
+import { ExpressionEvaluationError, text } from './errors';
+import { parseTemplate, type Template, type TemplatePart } from './template';
+
+export { parseTemplate, isTemplate } from './template';
+export type { Template, TemplatePart, ParsedTemplate, ExpressionError } from './template';
+export { templateReferences, templateParts } from './references';
+export type { Reference } from './references';
+export { ExpressionEvaluationError } from './errors';
+export { equal, truthy } from './evaluate';
+export type { Scope } from './evaluate';
+export { transformNames } from './transforms';
+
+/** A JSON value with every string template parsed; subtrees without expressions are kept as constants. */
+export type CompiledValue =
+  | { kind: 'constant'; value: unknown }
+  | { kind: 'template'; template: Template; text: string }
+  | { kind: 'array'; items: CompiledValue[] }
+  | { kind: 'object'; entries: Array<[string, CompiledValue]> };
+
+/** Pre-parses every string template in a JSON value. Throws on a syntax error (validated definitions have none). */
+export function compileValue(value: unknown): CompiledValue {
+  if (typeof value === 'string') {
+    const { template, errors } = parseTemplate(value);
+    if (errors.length > 0) throw new ExpressionEvaluationError(`${errors[0].message} in \`${value}\``);
+    return template.kind === 'literal' ? { kind: 'constant', value } : { kind: 'template', template, text: value };
+  }
+  if (Array.isArray(value)) {
+    const items = value.map(compileValue);
+    return items.every((item) => item.kind === 'constant') ? { kind: 'constant', value } : { kind: 'array', items };
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]): [string, CompiledValue] => [key, compileValue(item)]);
+    return entries.every(([, item]) => item.kind === 'constant') ? { kind: 'constant', value } : { kind: 'object', entries };
+  }
+  return { kind: 'constant', value };
+}
+
+/** Evaluates a compiled value. Constants are returned as they are (shared: do not mutate them). */
+export function evaluateValue(compiled: CompiledValue, scope: Scope): unknown {
+  switch (compiled.kind) {
+    case 'constant':
+      return compiled.value;
+    case 'template':
+      return evaluateTemplate(compiled.template, scope);
+    case 'array':
+      return compiled.items.map((item) => evaluateValue(item, scope));
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const [key, item] of compiled.entries) result[key] = evaluateValue(item, scope);
+      return result;
+    }
+  }
+}
+
+/** Evaluates a template: the typed value of a lone expression, or the interpolated text. */
+export function evaluateTemplate(template: Template, scope: Scope): unknown {
+  if (template.kind === 'literal') return template.text;
+  if (template.kind === 'single') return evaluatePart(template.expression, scope, false) ?? null;
+  let result = '';
+  for (const part of template.parts) result += typeof part === 'string' ? part : text(evaluatePart(part, scope, true));
+  return result;
+}
+
+/** Parses and evaluates a string in one go (tests, one-off use). */
+export function evaluateString(source: string, scope: Scope): unknown {
+  return evaluateValue(compileValue(source), scope);
+}
+
+function evaluatePart(part: TemplatePart, scope: Scope, _inText: boolean): unknown {
+  if (!part.ast) throw new ExpressionEvaluationError(`expression \`${part.source.trim()}\` did not parse`);
+  const secret = secretName(part.ast);
+  if (secret) return `\${{ secrets.${secret} }}`;
+  if (mentionsSecrets(part.ast)) {
+    throw new ExpressionEvaluationError('`secrets.NAME` can only be used on its own, e.g. "Bearer ${{ secrets.TOKEN }}"');
+  }
+  try {
+    return evaluateAst(part.ast, scope);
+  } catch (error) {
+    if (error instanceof ExpressionEvaluationError) {
+      error.message = `${error.message} in \`${part.source.trim()}\``;
+      throw error;
+    }
+    throw new ExpressionEvaluationError(`${(error as Error).message} in \`${part.source.trim()}\``);
+  }
+}
+
+/** `secrets.NAME` exactly: the name; otherwise undefined. */
+export function secretName(ast: ExpressionAst): string | undefined {
+  if (ast.type !== 'Identifier' || !ast.from || ast.relative) return undefined;
+  const from = ast.from as ExpressionAst;
+  return from.type === 'Identifier' && !from.from && !from.relative && from.value === 'secrets' ? String(ast.value) : undefined;
+}
+
+function mentionsSecrets(ast: ExpressionAst): boolean {
+  if (ast.type === 'Identifier' && !ast.from && !ast.relative && ast.value === 'secrets') return true;
+  return Object.values(ast).some((child) =>
+    Array.isArray(child)
+      ? child.some((item) => item && typeof item === 'object' && mentionsSecrets(item as ExpressionAst))
+      : child && typeof child === 'object' && ('type' in child ? mentionsSecrets(child as ExpressionAst) : Object.values(child).some((v) => v && typeof v === 'object' && mentionsSecrets(v as ExpressionAst))),
+  );
+}

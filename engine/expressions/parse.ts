@@ -1,0 +1,89 @@
+/**
+ * Expression parsing. The grammar is jexl's (a maintained, synchronous parser whose AST is plain data);
+ * evaluation is ours (`evaluate.ts`), so that no property lookup can leave the data's own properties.
+ */
+import { Jexl } from 'jexl';
+
+/** A node of jexl's AST. */
+export interface ExpressionAst {
+  type: string;
+  [field: string]: unknown;
+}
+
+/** The outcome of parsing one expression. */
+export type ParseOutcome =
+  | { ok: true; ast: ExpressionAst }
+  | { ok: false; message: string; offset: number; length: number };
+
+const parser = new Jexl();
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses one expression (the text between `${{` and `}}`); never throws. */
+export function parseExpression(source: string): ParseOutcome {
+  let ast: ExpressionAst | undefined;
+  try {
+    ast = (parser.compile(source) as unknown as { _getAst(): ExpressionAst })._getAst();
+  } catch (error) {
+    return describeSyntaxError(source, (error as Error).message);
+  }
+  if (!ast) return { ok: false, message: 'empty expression', offset: 0, length: source.length };
+  const forbidden = findForbidden(ast);
+  if (forbidden) {
+    const at = source.indexOf(forbidden);
+    return { ok: false, message: `\`${forbidden}\` is not allowed in expressions`, offset: Math.max(0, at), length: forbidden.length };
+  }
+  return { ok: true, ast };
+}
+
+/** jexl's messages carry no position: recover one from the token they quote. */
+function describeSyntaxError(source: string, message: string): ParseOutcome {
+  const token = /^Token (.+?) \(/.exec(message)?.[1];
+  if (token !== undefined) {
+    const at = source.indexOf(token);
+    const what = FORBIDDEN.has(token) ? `\`${token}\` is not allowed in expressions` : `unexpected \`${token}\``;
+    return { ok: false, message: what, offset: Math.max(0, at), length: token.length };
+  }
+  if (/Unexpected end of expression/.test(message)) {
+    const end = source.trimEnd().length;
+    return { ok: false, message: 'unexpected end of expression', offset: Math.max(0, end - 1), length: 1 };
+  }
+  const invalid = /Invalid expression token: (.+)$/.exec(message)?.[1];
+  if (invalid !== undefined) {
+    const at = source.indexOf(invalid);
+    return { ok: false, message: `invalid token \`${invalid}\``, offset: Math.max(0, at), length: invalid.length };
+  }
+  return { ok: false, message: message.replace(/: .*$/, ''), offset: 0, length: source.length };
+}
+
+/** Literal property names that would reach a prototype; computed ones are refused at evaluation. */
+function findForbidden(node: unknown): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const ast = node as ExpressionAst;
+  if ((ast.type === 'Identifier' || ast.type === 'FunctionCall') && FORBIDDEN.has(String(ast.type === 'Identifier' ? ast.value : ast.name))) {
+    return String(ast.type === 'Identifier' ? ast.value : ast.name);
+  }
+  if (ast.type === 'Literal' && typeof ast.value === 'string' && FORBIDDEN.has(ast.value)) return ast.value;
+  if (ast.type === 'ObjectLiteral') {
+    for (const key of Object.keys(ast.value as object)) if (FORBIDDEN.has(key)) return key;
+  }
+  for (const child of Object.values(ast)) {
+    if (Array.isArray(child)) {
+      for (const item of child) {
+        const found = findForbidden(item);
+        if (found) return found;
+      }
+    } else if (child && typeof child === 'object') {
+      const found = (child as ExpressionAst).type ? findForbidden(child) : findForbiddenInMap(child as Record<string, unknown>);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function findForbiddenInMap(map: Record<string, unknown>): string | undefined {
+  for (const value of Object.values(map)) {
+    const found = findForbidden(value);
+    if (found) return found;
+  }
+  return undefined;
+}
