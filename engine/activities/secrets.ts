@@ -17,7 +17,9 @@ export interface Redactor {
 }
 
 /** A value with its secrets resolved, and the redactor for the values that were used. */
-export type SecretResolution<T> = { ok: true; value: T; redact: Redactor } | { ok: false; error: StepError };
+export type SecretResolution<T> =
+  | { ok: true; value: T; redact: Redactor; /** the resolved values, to extend the redactor */ values: string[] }
+  | { ok: false; error: StepError };
 
 /** Resolves every `${{ secrets.NAME }}` in the strings of a JSON value (deep) from `env`. */
 export function resolveSecrets<T>(value: T, env: SettingsEnv = process.env): SecretResolution<T> {
@@ -46,7 +48,7 @@ export function resolveSecrets<T>(value: T, env: SettingsEnv = process.env): Sec
       },
     };
   }
-  return { ok: true, value: resolved as T, redact: createRedactor([...used]) };
+  return { ok: true, value: resolved as T, redact: createRedactor([...used]), values: [...used] };
 }
 
 /** Whether a JSON value mentions any `${{ secrets.NAME }}`. */
