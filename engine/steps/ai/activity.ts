@@ -3,13 +3,18 @@
  * JSON constrained by the step's `output` schema and checking the answer with ajv. It does not
  * apply the fallback: the orchestrator does (`applyFailOpen`) once its retries are spent.
  */
-import { GoogleGenAI, type GenerateContentConfig } from '@google/genai';
+import type * as GenAI from '@google/genai' with { 'resolution-mode': 'import' };
 import type { StepActivityInput, StepActivityResult } from '../../activities/contract';
 import { describeError, fail, isAbort, withDeadline } from '../../activities/outcome';
 import { createRedactor, resolveSecrets, type Redactor } from '../../activities/secrets';
 import type { SettingsEnv } from '../../settings';
 import { outputValidator, readAnswer, type GeminiAnswer } from './answer';
 import type { FailOpenConfig } from './fail-open';
+
+// @google/genai is an ES module package whose types TypeScript only offers to `import`; it ships a
+// CommonJS build for `require` too, which is what this CommonJS app loads at run time.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { GoogleGenAI } = require('@google/genai') as typeof GenAI;
 
 /** The `ai` step body, expressions evaluated. */
 export interface AiStepConfig extends FailOpenConfig {
@@ -56,7 +61,7 @@ async function generate(config: AiStepConfig, apiKey: string, baseUrl: string | 
     // One attempt: the orchestrator owns retries (with durable timers, its filter and jitter).
     httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: { attempts: 1 } },
   });
-  const request: GenerateContentConfig = { abortSignal: signal };
+  const request: GenAI.GenerateContentConfig = { abortSignal: signal };
   if (config.system !== undefined) request.systemInstruction = config.system;
   if (config.temperature !== undefined) request.temperature = config.temperature;
   if (config.output !== undefined) {
