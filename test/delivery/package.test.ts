@@ -1,0 +1,110 @@
+/**
+ * `npm run package` end to end: builds the zip once (slow: a full compile and ~15k files), then
+ * opens it with yauzl and checks it holds exactly what the Functions host runs, nothing more.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devOnlyPackages } from '../../scripts/package/production-tree';
+import { readZip, type ZipListing } from './zip-reader';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const source = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+let workDir: string;
+let extracted: string;
+let zip: ZipListing;
+let files: Set<string>;
+let manifest: { main: string; scripts?: unknown; devDependencies?: unknown; bin?: unknown };
+
+beforeAll(async () => {
+  // Outside the repository, so bare imports from the extracted app cannot reach its node_modules.
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-package-test-'));
+  const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const run = spawnSync(process.execPath, [tsx, 'scripts/package.ts', '--out-dir', workDir], { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}\n${run.stderr}`);
+  extracted = path.join(workDir, 'app');
+  zip = await readZip(path.join(workDir, `sluice-${source.version}.zip`), ['package.json', 'host.json'], extracted);
+  files = new Set(zip.names.filter((name) => !name.endsWith('/')));
+  manifest = JSON.parse(zip.texts.get('package.json')!);
+}, 600_000);
+
+afterAll(() => {
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('the deployable zip', () => {
+  it('has host.json at the root, identical to the repository one', () => {
+    expect(zip.texts.get('host.json')).toBe(fs.readFileSync(path.join(repoRoot, 'host.json'), 'utf8'));
+  });
+
+  it('has a package.json whose main is a file inside the zip and no development fields', () => {
+    expect(manifest.main).toMatch(/^dist\/.+\.js$/);
+    expect(files.has(manifest.main)).toBe(true);
+    expect(manifest).not.toHaveProperty('devDependencies');
+    expect(manifest).not.toHaveProperty('scripts');
+    expect(manifest).not.toHaveProperty('bin');
+  });
+
+  it('holds compiled JavaScript only under dist/, and nothing at the root but the runtime layout', () => {
+    const dist = [...files].filter((name) => name.startsWith('dist/'));
+    expect(dist.length).toBeGreaterThan(0);
+    expect(dist.filter((name) => !/\.(?:js|json)$/.test(name))).toEqual([]);
+    const roots = new Set(zip.names.map((name) => name.split('/')[0]));
+    expect([...roots].sort()).toEqual(['dist', 'host.json', 'node_modules', 'package.json', 'schemas', 'workflows']);
+  });
+
+  it('carries every workflow and schema file of the repository', () => {
+    expect(zip.names).toContain('workflows/');
+    expect(zip.names).toContain('schemas/');
+    for (const folder of ['workflows', 'schemas']) {
+      const dir = path.join(repoRoot, folder);
+      const expected = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
+      for (const relative of expected) {
+        if (fs.statSync(path.join(dir, relative)).isFile()) expect(files).toContain(`${folder}/${relative.split(path.sep).join('/')}`);
+      }
+    }
+  });
+
+  it('contains every production dependency', () => {
+    for (const name of Object.keys(source.dependencies)) expect(files).toContain(`node_modules/${name}/package.json`);
+  });
+
+  it('contains no development-only package', () => {
+    expect(files.has('node_modules/vitest/package.json')).toBe(false);
+    expect(files.has('node_modules/typescript/package.json')).toBe(false);
+    const leaked = devOnlyPackages(repoRoot).filter((key) => files.has(`${key}/package.json`));
+    expect(leaked).toEqual([]);
+  });
+
+  it('contains no tests, local data, local settings or secrets', () => {
+    const forbidden = [
+      /^(?:test|engine|scripts|bench|codegen|coverage|test-results|\.ci)\//,
+      /(?:^|\/)\.sluice\//,
+      /(?:^|\/)local\.settings\.json$/,
+      /(?:^|\/)\.env(?:\.[^/]*)?$/,
+      /(?:^|\/)[^/]+\.test\.[cm]?[jt]s$/,
+      /^dist\/.*\.map$/,
+    ];
+    expect(zip.names.filter((name) => forbidden.some((pattern) => pattern.test(name)))).toEqual([]);
+  });
+
+  it('loads its entry point with nothing but the packaged dependencies', () => {
+    // A missing production dependency shows up here as MODULE_NOT_FOUND. The exit right after
+    // loading keeps timers or listeners the app may start from holding the process open.
+    const load = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(`./${manifest.main}`)}); process.exit(0)`], {
+      cwd: extracted,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: workDir },
+      timeout: 60_000,
+    });
+    expect(load.stderr).not.toMatch(/Cannot find module/);
+    expect(load.status, load.stderr).toBe(0);
+  });
+});
