@@ -1,0 +1,252 @@
+/**
+ * LocalDurableHost: runs durable-functions orchestrations on one machine without the Functions
+ * host. Each round it takes ready instances, runs one episode each through the real SDK handler,
+ * commits every episode's events and work (plus finished activity results and API commands) in
+ * ONE SQLite transaction, and only then starts activities, arms timers and reports completions.
+ * Guarantees and storage layout: README.md next to this file.
+ */
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { ActivityRunner, type ActivityJob } from './activities';
+import { newBook } from './book';
+import { type Clock, WallClock } from './clock';
+import { EventType, type HistoryEvent, historyEvent, jsonText } from './events';
+import type { Message } from './episode';
+import { type LiveInstance, liveInstance, messageRow } from './live';
+import type { CapturedRegistrations } from './registrations';
+import { Rounds } from './rounds';
+import { type InstanceStatus, type RuntimeStatus, type StatusOptions, isTerminal, toStatus } from './status';
+import { DurableStore, type InstanceRow, type StoreOp, type WorkRow } from './store';
+import { timeSpanMs } from './timespan';
+
+/** How a host is set up. */
+export interface LocalDurableHostOptions {
+  /** The app's orchestrations and activities (from `captureRegistrations`). */
+  registrations: Pick<CapturedRegistrations, 'orchestrations' | 'activities'>;
+  /** Where the store lives (default `.sluice/`); ignored when `file` is set. */
+  dataDir?: string;
+  /** The SQLite file, or `':memory:'`; default `<dataDir>/durable.sqlite`. */
+  file?: string;
+  clock?: Clock;
+  /** How many activities run at once (default 16). */
+  activityConcurrency?: number;
+  /** TimeSpan texts sent to the SDK (Azure Storage defaults `6.00:00:00` / `3.00:00:00`). */
+  maximumShortTimerDuration?: string;
+  longRunningTimerIntervalDuration?: string;
+  /** SQLite `synchronous`: NORMAL survives a killed process, FULL also a power cut. */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+/** A refused request, with the reason the management API maps to a status code. */
+export class DurableHostError extends Error {
+  constructor(readonly code: 'NotFound' | 'Gone' | 'Conflict' | 'BadRequest', message: string) {
+    super(message);
+    this.name = 'DurableHostError';
+  }
+}
+
+/** Filter and paging for `list`. */
+export interface ListFilter {
+  runtimeStatus?: RuntimeStatus[];
+  createdTimeFrom?: Date;
+  createdTimeTo?: Date;
+  top?: number;
+  continuationToken?: string;
+  showInput?: boolean;
+}
+
+/** What `completed` listeners receive. */
+export interface CompletionNotice {
+  instanceId: string;
+  name: string;
+  runtimeStatus: RuntimeStatus;
+  output: unknown;
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * The embedded Durable host. Events: `completed` (CompletionNotice, after the final commit),
+ * `continuedAsNew` (instanceId), `error` (a failed commit; the host stops).
+ */
+export class LocalDurableHost extends EventEmitter {
+  readonly clock: Clock;
+  readonly store: DurableStore;
+  /** Instances that have not finished, by id. */
+  readonly live = new Map<string, LiveInstance>();
+  readonly runner: ActivityRunner;
+  readonly timerSettings: { maximumShort: string; longRunningInterval: string; maxShortMs: number; intervalMs: number };
+  private readonly rounds: Rounds;
+  private started = false;
+
+  constructor(readonly options: LocalDurableHostOptions) {
+    super();
+    this.clock = options.clock ?? new WallClock();
+    const file = options.file ?? join(options.dataDir ?? '.sluice', 'durable.sqlite');
+    this.store = new DurableStore(file, { synchronous: options.synchronous });
+    const maximumShort = options.maximumShortTimerDuration ?? '6.00:00:00';
+    const longRunningInterval = options.longRunningTimerIntervalDuration ?? '3.00:00:00';
+    this.timerSettings = { maximumShort, longRunningInterval, maxShortMs: timeSpanMs(maximumShort), intervalMs: timeSpanMs(longRunningInterval) };
+    this.runner = new ActivityRunner(
+      (name) => options.registrations.activities.get(name)?.handler,
+      options.activityConcurrency ?? 16,
+      (job, event) => this.rounds.activityDone(job, event),
+    );
+    this.rounds = new Rounds(this);
+  }
+
+  /** Opens the store and resumes every in-flight instance (activities without a recorded result run again). */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const { instances, work } = this.store.loadLive();
+    for (const row of instances) this.live.set(row.id, liveInstance(row, this.store.getHistory(row.id)));
+    for (const w of work) {
+      const live = this.live.get(w.instanceId);
+      if (!live || live.row.generation !== w.generation) continue;
+      const body = JSON.parse(w.body);
+      if (w.kind === 'message') this.rounds.deliver(live, w, body as Message);
+      else if (w.kind === 'timer') this.rounds.armTimer(live, w, body.timerId, body.fireAt);
+      else this.rounds.runActivity(live, w, body);
+    }
+  }
+
+  /** Stops scheduling; running activities are abandoned (their rows stay, so they run again on restart). */
+  async stop(): Promise<void> {
+    await this.rounds.stop();
+    this.store.close();
+  }
+
+  /** Starts an orchestration; resolves with its instance id once the start is committed. */
+  async startNew(name: string, options: { instanceId?: string; input?: unknown } = {}): Promise<string> {
+    if (!this.options.registrations.orchestrations.has(name)) {
+      throw new DurableHostError('NotFound', `The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`);
+    }
+    const id = options.instanceId ?? randomUUID().replace(/-/g, '');
+    if (this.live.has(id)) throw new DurableHostError('Conflict', `An instance with ID '${id}' already exists.`);
+    const ops: StoreOp[] = [];
+    const live = this.createInstance(ops, { id, name, input: options.input });
+    const [work, message] = this.startMessage(live);
+    ops.push({ op: 'addWork', work });
+    await this.rounds.command(ops, () => this.rounds.deliver(live, work, message));
+    return id;
+  }
+
+  /**
+   * Adds a Pending instance (replacing a finished one with the same id) to `ops` and to memory.
+   * Used for top-level starts and sub-orchestrations.
+   */
+  createInstance(ops: StoreOp[], spec: { id: string; name: string; input: unknown; parent?: { id: string; taskId: number; generation: number } }): LiveInstance {
+    if (this.store.getInstance(spec.id)) ops.push({ op: 'clearHistory', instanceId: spec.id }, { op: 'clearWork', instanceId: spec.id });
+    const now = this.clock.now();
+    const row: InstanceRow = {
+      id: spec.id, name: spec.name, status: 'Pending', input: jsonText(spec.input), output: null, customStatus: null,
+      createdAt: now, updatedAt: now, parentId: spec.parent?.id ?? null, parentTaskId: spec.parent?.taskId ?? null,
+      parentGeneration: spec.parent?.generation ?? null, generation: 0, book: JSON.stringify(newBook()),
+    };
+    ops.push({ op: 'putInstance', row });
+    const live = liveInstance(row, []);
+    this.live.set(spec.id, live);
+    return live;
+  }
+
+  /** The `ExecutionStarted` message that begins an instance's current execution. */
+  startMessage(live: LiveInstance): [WorkRow, Message] {
+    const row = live.row;
+    const event = historyEvent(EventType.ExecutionStarted, isoOf(this.clock.now()), {
+      Name: row.name,
+      Version: '',
+      Input: row.input,
+      OrchestrationInstance: { InstanceId: row.id, ExecutionId: `${row.id}:${row.generation}` },
+      ParentInstance: row.parentId ? { OrchestrationInstance: { InstanceId: row.parentId }, TaskScheduleId: row.parentTaskId } : null,
+    });
+    const message: Message = { type: 'event', event };
+    return [messageRow(live, message), message];
+  }
+
+  /** Queues an external event for a running instance (buffered until the orchestrator waits for it). */
+  async raiseEvent(instanceId: string, eventName: string, eventData?: unknown): Promise<void> {
+    const live = this.requireLive(instanceId);
+    const message: Message = { type: 'event', event: historyEvent(EventType.EventRaised, isoOf(this.clock.now()), { Name: eventName, Input: jsonText(eventData) }) };
+    const work = messageRow(live, message);
+    await this.rounds.command([{ op: 'addWork', work }], () => this.rounds.deliver(live, work, message));
+  }
+
+  /** Terminates a running instance; its outstanding work is dropped and its parent is told it failed. */
+  async terminate(instanceId: string, reason = ''): Promise<void> {
+    const live = this.requireLive(instanceId);
+    const message: Message = { type: 'terminate', reason };
+    const work = messageRow(live, message);
+    await this.rounds.command([{ op: 'addWork', work }], () => this.rounds.deliver(live, work, message));
+  }
+
+  /** Deletes a finished instance and its history; false when there is no such finished instance. */
+  purge(instanceId: string): boolean {
+    if (this.live.has(instanceId) || !this.store.getInstance(instanceId)) return false;
+    this.store.commit([{ op: 'deleteInstance', instanceId }, { op: 'clearHistory', instanceId }, { op: 'clearWork', instanceId }]);
+    return true;
+  }
+
+  /** The Durable status JSON of an instance, or undefined when it does not exist. */
+  getStatus(instanceId: string, options: StatusOptions = {}): InstanceStatus | undefined {
+    const live = this.live.get(instanceId);
+    const row = live?.row ?? this.store.getInstance(instanceId);
+    if (!row) return undefined;
+    return toStatus(row, options, options.showHistory ? this.history(instanceId) : undefined);
+  }
+
+  /** The raw history (DTFx events) of the instance's current execution. */
+  history(instanceId: string): HistoryEvent[] {
+    const live = this.live.get(instanceId);
+    const texts = live ? live.played : this.store.getHistory(instanceId);
+    return texts.map((t) => JSON.parse(t) as HistoryEvent);
+  }
+
+  /** A page of statuses; pass the returned token back for the next page. */
+  list(filter: ListFilter = {}): { instances: InstanceStatus[]; continuationToken?: string } {
+    const after = filter.continuationToken ? JSON.parse(Buffer.from(filter.continuationToken, 'base64url').toString()) : undefined;
+    const { rows, more } = this.store.listInstances({
+      statuses: filter.runtimeStatus, createdFrom: filter.createdTimeFrom?.getTime(), createdTo: filter.createdTimeTo?.getTime(),
+      top: filter.top, after,
+    });
+    const instances = rows.map((row) => toStatus(this.live.get(row.id)?.row ?? row, { showInput: filter.showInput ?? false }));
+    const last = rows[rows.length - 1];
+    const continuationToken = more && last ? Buffer.from(JSON.stringify({ createdAt: last.createdAt, id: last.id })).toString('base64url') : undefined;
+    return { instances, continuationToken };
+  }
+
+  /** Resolves with the status once the instance finishes, or with its current status after `timeoutMs` (real time). */
+  waitForCompletion(instanceId: string, timeoutMs = 60_000): Promise<InstanceStatus | undefined> {
+    const status = this.getStatus(instanceId);
+    if (!status || isTerminal(status.runtimeStatus)) return Promise.resolve(status);
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        this.off('completed', onCompleted);
+        clearTimeout(timer);
+        resolve(this.getStatus(instanceId));
+      };
+      const onCompleted = (notice: CompletionNotice): void => {
+        if (notice.instanceId === instanceId) finish();
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      this.on('completed', onCompleted);
+    });
+  }
+
+  /** The registered orchestrator handler for a name. */
+  orchestrationHandler(name: string) {
+    return this.options.registrations.orchestrations.get(name)?.handler;
+  }
+
+  private requireLive(instanceId: string): LiveInstance {
+    const live = this.live.get(instanceId);
+    if (live) return live;
+    if (this.store.getInstance(instanceId)) throw new DurableHostError('Gone', `The instance '${instanceId}' has already finished.`);
+    throw new DurableHostError('NotFound', `No instance with ID '${instanceId}' found.`);
+  }
+}
+
+export type { ActivityJob };

@@ -1,0 +1,116 @@
+/**
+ * The Durable extension's HTTP management API over a LocalDurableHost, as a plain node `http`
+ * request handler: mount it in any server. Routes, bodies and status codes follow the extension
+ * (`/runtime/webhooks/durabletask/...`), so DurableClient, curl and scripts work unchanged.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { WEBHOOK_PREFIX, managementUrls } from './client-binding';
+import { DurableHostError, type LocalDurableHost } from './host';
+import type { RuntimeStatus } from './status';
+
+/** Where the API is reachable (for the URLs it returns) and the task hub it names. */
+export interface ManagementOptions {
+  baseUrl: string;
+  taskHub?: string;
+}
+
+const STATUS_CODE: Record<DurableHostError['code'], number> = { NotFound: 404, Gone: 410, Conflict: 409, BadRequest: 400 };
+
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), ...headers });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DurableHostError('BadRequest', 'The request body is not valid JSON.');
+  }
+}
+
+function flag(value: string | null): boolean {
+  return value !== null && value.toLowerCase() === 'true';
+}
+
+/** A request handler for the management routes; returns false (and does nothing) for other paths. */
+export function createManagementHandler(host: LocalDurableHost, options: ManagementOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const taskHub = options.taskHub ?? 'SluiceHub';
+  const query = `taskHub=${encodeURIComponent(taskHub)}&connection=Storage`;
+  const root = `${options.baseUrl.replace(/\/$/, '')}${WEBHOOK_PREFIX}`;
+  const payload = (id: string) => {
+    const { id: _placeholder, ...urls } = managementUrls(`${root}/instances/${encodeURIComponent(id)}`, query, id);
+    return { id, ...urls };
+  };
+
+  const routes: { method: string; pattern: RegExp; run: (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> }[] = [
+    { method: 'POST', pattern: /^\/orchestrators\/([^/]+)(?:\/([^/]+))?$/, run: async (req, res, [name, instanceId]) => {
+      const input = await readJson(req);
+      const id = await host.startNew(name, { instanceId, input });
+      const body = payload(id);
+      send(res, 202, body, { Location: body.statusQueryGetUri, 'Retry-After': '10' });
+    } },
+    { method: 'GET', pattern: /^\/instances\/?$/, run: async (req, res, _params, url) => {
+      const statuses = url.searchParams.get('runtimeStatus');
+      const from = url.searchParams.get('createdTimeFrom');
+      const to = url.searchParams.get('createdTimeTo');
+      const top = url.searchParams.get('top');
+      const token = req.headers['x-ms-continuation-token'];
+      const page = host.list({
+        runtimeStatus: statuses ? (statuses.split(',').filter(Boolean) as RuntimeStatus[]) : undefined,
+        createdTimeFrom: from ? new Date(from) : undefined,
+        createdTimeTo: to ? new Date(to) : undefined,
+        top: top ? Number(top) : undefined,
+        continuationToken: typeof token === 'string' && token !== '' ? token : undefined,
+        showInput: flag(url.searchParams.get('showInput')),
+      });
+      send(res, 200, page.instances, page.continuationToken ? { 'x-ms-continuation-token': page.continuationToken } : {});
+    } },
+    { method: 'GET', pattern: /^\/instances\/([^/]+)$/, run: async (_req, res, [id], url) => {
+      const status = host.getStatus(id, {
+        showHistory: flag(url.searchParams.get('showHistory')),
+        showHistoryOutput: flag(url.searchParams.get('showHistoryOutput')),
+        showInput: url.searchParams.get('showInput') === null ? true : flag(url.searchParams.get('showInput')),
+      });
+      if (!status) return send(res, 404, { message: `No instance with ID '${id}' found.` });
+      const running = status.runtimeStatus === 'Pending' || status.runtimeStatus === 'Running' || status.runtimeStatus === 'ContinuedAsNew';
+      if (running) return send(res, 202, status, { Location: payload(id).statusQueryGetUri, 'Retry-After': '10' });
+      const failedAs500 = status.runtimeStatus === 'Failed' && flag(url.searchParams.get('returnInternalServerErrorOnFailure'));
+      send(res, failedAs500 ? 500 : 200, status);
+    } },
+    { method: 'POST', pattern: /^\/instances\/([^/]+)\/raiseEvent\/([^/]+)$/, run: async (req, res, [id, eventName]) => {
+      await host.raiseEvent(id, eventName, await readJson(req));
+      send(res, 202);
+    } },
+    { method: 'POST', pattern: /^\/instances\/([^/]+)\/terminate$/, run: async (_req, res, [id], url) => {
+      await host.terminate(id, url.searchParams.get('reason') ?? '');
+      send(res, 202);
+    } },
+    { method: 'DELETE', pattern: /^\/instances\/([^/]+)$/, run: async (_req, res, [id]) => {
+      if (!host.purge(id)) return send(res, 404, { message: `No finished instance with ID '${id}' found.` });
+      send(res, 200, { instancesDeleted: 1 });
+    } },
+  ];
+
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (!url.pathname.startsWith(`${WEBHOOK_PREFIX}/`)) return false;
+    const path = url.pathname.slice(WEBHOOK_PREFIX.length);
+    for (const route of routes) {
+      const match = route.method === req.method ? route.pattern.exec(path) : null;
+      if (!match) continue;
+      const params = match.slice(1).map((p) => (p === undefined ? p : decodeURIComponent(p))) as string[];
+      route.run(req, res, params, url).catch((err: unknown) => {
+        if (err instanceof DurableHostError) send(res, STATUS_CODE[err.code], { message: err.message });
+        else send(res, 500, { message: err instanceof Error ? err.message : String(err) });
+      });
+      return true;
+    }
+    return false;
+  };
+}
