@@ -42,7 +42,7 @@ export async function withDeadline(
   const deadline = new Promise<StepActivityResult>((resolve) => {
     timer = setTimeout(() => {
       controller.abort(new DeadlineError(what, timeoutMs));
-      resolve(timedOut(what, timeoutMs));
+      resolve(redactResult(timedOut(what, timeoutMs), redact)); // `what` may name a URL with a secret in it
     }, timeoutMs);
   });
   try {

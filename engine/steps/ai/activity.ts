@@ -42,7 +42,7 @@ export function createAiActivity(options: AiActivityOptions = {}) {
     if (!secrets.ok) return { ok: false, error: secrets.error };
     const config = secrets.value;
     const invalid = checkConfig(config);
-    if (invalid) return fail('ValidationError', invalid, false);
+    if (invalid) return fail('ValidationError', secrets.redact.text(invalid), false);
     const apiKey = env.GEMINI_API_KEY;
     if (!apiKey) return fail('AiError', 'GEMINI_API_KEY is not set: add the Gemini API key as an app setting', false);
     const redact = createRedactor([...secrets.values, apiKey]);
