@@ -37,13 +37,13 @@ describe('Durable HTTP management API', () => {
   it('starts, reports status with history, raises an event, and reads the final status', async () => {
     const start = await fetch(`${api()}/orchestrators/approval/http-1`, { method: 'POST', body: JSON.stringify({ order: 7 }) });
     expect(start.status).toBe(202);
-    const links = await start.json();
+    const links = (await start.json()) as Record<string, string>;
     expect(links.id).toBe('http-1');
     expect(start.headers.get('location')).toBe(links.statusQueryGetUri);
     expect(links.sendEventPostUri).toContain('/instances/http-1/raiseEvent/{eventName}');
 
     let status = await fetch(links.statusQueryGetUri);
-    while ((await status.clone().json()).runtimeStatus === 'Pending') status = await fetch(links.statusQueryGetUri);
+    while (((await status.clone().json()) as { runtimeStatus: string }).runtimeStatus === 'Pending') status = await fetch(links.statusQueryGetUri);
     expect(status.status).toBe(202);
     expect(await status.json()).toMatchObject({ name: 'approval', instanceId: 'http-1', runtimeStatus: 'Running', input: { order: 7 }, customStatus: { stage: 'waiting' } });
 
@@ -52,7 +52,7 @@ describe('Durable HTTP management API', () => {
     await finished('http-1');
     const done = await fetch(`${api()}/instances/http-1?showHistory=true&showHistoryOutput=true`);
     expect(done.status).toBe(200);
-    const body = await done.json();
+    const body = (await done.json()) as { historyEvents: { EventType: string; Result?: unknown }[] };
     expect(body).toMatchObject({ runtimeStatus: 'Completed', output: { approved: { by: 'bob' } } });
     expect(body.historyEvents.map((e: { EventType: string }) => e.EventType)).toEqual(['ExecutionStarted', 'TimerCreated', 'EventRaised', 'ExecutionCompleted']);
     expect(body.historyEvents[3].Result).toEqual({ approved: { by: 'bob' } });
@@ -81,7 +81,7 @@ describe('Durable HTTP management API', () => {
     do {
       const res: Response = await fetch(`${api()}/instances?runtimeStatus=Pending,Running&top=2`, { headers: token ? { 'x-ms-continuation-token': token } : {} });
       expect(res.status).toBe(200);
-      seen.push(...(await res.json()).map((s: { instanceId: string }) => s.instanceId));
+      seen.push(...((await res.json()) as { instanceId: string }[]).map((s: { instanceId: string }) => s.instanceId));
       token = res.headers.get('x-ms-continuation-token');
     } while (token);
     expect(seen.filter((id) => id.startsWith('page-')).sort()).toEqual(['page-0', 'page-1', 'page-2']);

@@ -81,6 +81,8 @@ export class LocalDurableHost extends EventEmitter {
   readonly timerSettings: { maximumShort: string; longRunningInterval: string; maxShortMs: number; intervalMs: number };
   private readonly rounds: Rounds;
   private started = false;
+  // One 'completed' listener dispatches to waiters by id (thousands of waits stay O(1) each).
+  private readonly waiters = new Map<string, Set<() => void>>();
 
   constructor(readonly options: LocalDurableHostOptions) {
     super();
@@ -96,6 +98,9 @@ export class LocalDurableHost extends EventEmitter {
       (job, event) => this.rounds.activityDone(job, event),
     );
     this.rounds = new Rounds(this);
+    this.on('completed', (notice: CompletionNotice) => {
+      for (const finish of [...(this.waiters.get(notice.instanceId) ?? [])]) finish();
+    });
   }
 
   /** Opens the store and resumes every in-flight instance (activities without a recorded result run again). */
@@ -223,16 +228,16 @@ export class LocalDurableHost extends EventEmitter {
     const status = this.getStatus(instanceId);
     if (!status || isTerminal(status.runtimeStatus)) return Promise.resolve(status);
     return new Promise((resolve) => {
+      const waiters = this.waiters.get(instanceId) ?? new Set<() => void>();
+      this.waiters.set(instanceId, waiters);
       const finish = (): void => {
-        this.off('completed', onCompleted);
+        waiters.delete(finish);
+        if (waiters.size === 0) this.waiters.delete(instanceId);
         clearTimeout(timer);
         resolve(this.getStatus(instanceId));
       };
-      const onCompleted = (notice: CompletionNotice): void => {
-        if (notice.instanceId === instanceId) finish();
-      };
       const timer = setTimeout(finish, timeoutMs);
-      this.on('completed', onCompleted);
+      waiters.add(finish);
     });
   }
 
