@@ -35,6 +35,21 @@ describe('captureRegistrations', () => {
   });
 });
 
+it('captures http, queue and timer registrations and restores app afterwards', async () => {
+  const { app } = await import('@azure/functions');
+  const original = app.http;
+  const captured = captureRegistrations(() => {
+    app.http('start', { methods: ['POST'], route: 'flows/{name}', handler: async () => ({ status: 202 }) });
+    app.post('quick', { handler: async () => ({}) });
+    app.storageQueue('orders', { queueName: 'orders', connection: 'AzureWebJobsStorage', handler: async () => undefined });
+    app.timer('nightly', { schedule: '0 0 * * *', handler: async () => undefined });
+  });
+  expect(captured.http.map((f) => [f.name, f.options.methods])).toEqual([['start', ['POST']], ['quick', ['POST']]]);
+  expect(captured.queues[0].options.queueName).toBe('orders');
+  expect(captured.timers[0].options.schedule).toBe('0 0 * * *');
+  expect(app.http).toBe(original);
+});
+
 describe('LocalDurableHost', () => {
   it('runs an activity chain and records the DTFx history', async () => {
     const h = await newHost();
