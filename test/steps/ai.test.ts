@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAiActivity, type AiStepConfig } from '../../engine/steps/ai/activity';
 import { applyFailOpen } from '../../engine/steps/ai/fail-open';
@@ -134,3 +135,10 @@ function expectFallback(result: StepActivityResult): void {
   const opened = applyFailOpen(classify, result);
   expect(opened).toMatchObject({ ok: true, output: { category: 'standard' }, degraded: { reason: expect.stringMatching(/^(AiError|Timeout): /) } });
 }
+
+describe('fail-open purity', () => {
+  it('imports only the contract types, so the orchestrator may call it', () => {
+    const source = readFileSync('engine/steps/ai/fail-open.ts', 'utf8');
+    expect([...source.matchAll(/^import (type )?.* from '([^']+)';$/gm)].map((m) => `${m[1] ?? ''}${m[2]}`)).toEqual(['type ../../activities/contract']);
+  });
+});
