@@ -1,0 +1,29 @@
+/** What a lint rule sees and how it reports. Rules are pure functions of one validated definition. */
+import type { Finding, LoadedDefinition } from '../definition/source';
+import type { StepSite } from '../definition/walk';
+import type { WorkflowDefinition } from '../definition/workflow.generated';
+
+/** Options that change what the rules know about the world around the file. */
+export interface LintOptions {
+  /** Registered custom activity names; when absent, `unknown-activity` is skipped rather than guessed. */
+  activities?: readonly string[];
+}
+
+/** One file, schema-valid, ready for semantic rules. */
+export interface RuleContext {
+  loaded: LoadedDefinition;
+  definition: WorkflowDefinition;
+  /** Every step in pre-order. */
+  sites: readonly StepSite[];
+  /** Steps by id (the first definition when ids repeat). */
+  byId: ReadonlyMap<string, StepSite>;
+  options: LintOptions;
+  report(finding: Finding): void;
+}
+
+/** A semantic rule: one module each, listed in `rules/index.ts`. */
+export interface Rule {
+  /** Stable name, for docs and profiling. */
+  name: string;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,100 @@
+/**
+ * Expressions: syntax (with the position inside the expression), and what they read: known roots,
+ * steps that exist and have finished at that point, `error` only in `catch`, loop variables only in
+ * their loop, `secrets.*` only where an activity resolves it.
+ */
+import { parseTemplate, templateReferences, type Reference } from '../../expressions';
+import { closest } from '../../diagnostics/suggest';
+import type { Rule, RuleContext } from '../rule';
+import { expressionSites, type ExpressionSite } from '../scope';
+import { whyNotVisible } from './reachability';
+
+const RUN_FIELDS = ['id', 'workflow', 'startedAt'];
+
+export const expressions: Rule = {
+  name: 'expressions',
+  check(context) {
+    for (const site of expressionSites(context.definition)) {
+      const { template, errors } = parseTemplate(site.text);
+      for (const error of errors) {
+        context.report({ code: 'expression-syntax', message: `expression error: ${error.message}`, path: site.path, within: { offset: error.offset, length: error.length } });
+      }
+      for (const reference of templateReferences(template)) checkReference(context, site, reference);
+    }
+  },
+};
+
+function checkReference(context: RuleContext, site: ExpressionSite, reference: Reference): void {
+  const within = { offset: reference.offset, length: reference.length };
+  const report = (code: Parameters<RuleContext['report']>[0]['code'], message: string, hint?: string) =>
+    context.report({ code, message, hint, path: site.path, within });
+  const { scope } = site;
+  const loop = scope.loops.find((bound) => bound.name === reference.root);
+  if (loop) return;
+  switch (reference.root) {
+    case 'input':
+      return;
+    case 'run':
+      if (reference.path.length > 0 && !RUN_FIELDS.includes(reference.path[0])) {
+        const guess = closest(reference.path[0], RUN_FIELDS);
+        report('unknown-reference', `\`run.${reference.path[0]}\` does not exist${guess ? `; did you mean \`run.${guess}\`?` : ''}`, `\`run\` has ${RUN_FIELDS.join(', ')}`);
+      }
+      return;
+    case 'index':
+      if (scope.loops.length === 0) report('loop-variable-outside', '`index` is only bound inside a `forEach`');
+      return;
+    case 'error':
+      if (!scope.inCatch) report('error-outside-catch', '`error` is only bound inside a `catch` clause', 'handle failures with `catch: [{ steps: [...] }]` on the failing step');
+      return;
+    case 'secrets':
+      if (!site.secretsAllowed) {
+        report('secret-not-allowed', '`secrets.*` is only resolved inside `ai`, `http`, `queue` and `cosmos` steps and the `input` of `activity` steps', 'secrets never enter run input, history or output; pass them where an activity uses them');
+      } else if (reference.path.length !== 1) {
+        report('secret-not-allowed', '`secrets` is used as `secrets.NAME`, on its own', 'e.g. "Bearer ${{ secrets.TOKEN }}"');
+      }
+      return;
+    case 'steps':
+      return checkStep(context, site, reference, report);
+    default: {
+      const loopElsewhere = loopVariables(context).has(reference.root);
+      if (loopElsewhere) {
+        report('loop-variable-outside', `\`${reference.root}\` is a forEach variable, bound only inside its loop`);
+        return;
+      }
+      const roots = ['input', 'steps', 'run', 'secrets', ...(scope.inCatch ? ['error'] : []), ...scope.loops.map((bound) => bound.name), ...(scope.loops.length ? ['index'] : [])];
+      const guess = closest(reference.root, roots);
+      report('unknown-reference', `unknown name \`${reference.root}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, `in scope here: ${roots.join(', ')}`);
+    }
+  }
+}
+
+function checkStep(context: RuleContext, site: ExpressionSite, reference: Reference, report: (code: 'unknown-step' | 'step-not-run-yet' | 'self-reference', message: string, hint?: string) => void): void {
+  const id = reference.path[0];
+  if (id === undefined) return;
+  if (site.scope.visible.has(id)) return;
+  const target = context.byId.get(id);
+  if (!target) {
+    const guess = closest(id, context.byId.keys());
+    report('unknown-step', `there is no step \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+    return;
+  }
+  if (site.scope.ancestors.includes(id)) {
+    const own = site.scope.ancestors[site.scope.ancestors.length - 1] === id;
+    report('self-reference', own ? `step \`${id}\` cannot read its own output` : `step \`${id}\` cannot read its own output from a step inside it`, 'a step\'s output exists only once it has finished');
+    return;
+  }
+  const why = whyNotVisible(target, site.scope);
+  report('step-not-run-yet', `step \`${id}\` ${why.reason}`, why.hint);
+}
+
+const loopCache = new WeakMap<object, Set<string>>();
+
+/** Every forEach variable name in the file. */
+function loopVariables(context: RuleContext): Set<string> {
+  let names = loopCache.get(context.definition);
+  if (!names) {
+    names = new Set(context.sites.filter((site) => site.step.forEach).map((site) => site.step.forEach?.as ?? 'item'));
+    loopCache.set(context.definition, names);
+  }
+  return names;
+}
