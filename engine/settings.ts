@@ -62,11 +62,14 @@ export function readSettings(env: SettingsEnv = process.env): Settings {
   };
 }
 
-/** Storage queue connection: `AzureWebJobsStorage`, or identity via `AzureWebJobsStorage__queueServiceUri`. */
-export function readStorageSettings(env: SettingsEnv = process.env): StorageSettings {
+/**
+ * Storage queue connection: `AzureWebJobsStorage`, or identity via `AzureWebJobsStorage__queueServiceUri`;
+ * a queue step may name another setting (`connection`), read the same way, as the Functions host does.
+ */
+export function readStorageSettings(env: SettingsEnv = process.env, connection = 'AzureWebJobsStorage'): StorageSettings {
   return {
-    connectionString: nonEmpty(env.AzureWebJobsStorage),
-    queueServiceUri: nonEmpty(env.AzureWebJobsStorage__queueServiceUri),
+    connectionString: nonEmpty(env[connection]),
+    queueServiceUri: nonEmpty(env[`${connection}__queueServiceUri`]),
   };
 }
 

@@ -35,8 +35,8 @@ export class QueueMessageTooLargeError extends Error {
 
 /** No storage connection is configured. */
 export class QueueNotConfiguredError extends Error {
-  constructor() {
-    super('no queue storage is configured: set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__queueServiceUri (identity)');
+  constructor(connection = 'AzureWebJobsStorage') {
+    super(`no queue storage is configured: set ${connection} (a connection string) or ${connection}__queueServiceUri (identity)`);
     this.name = 'QueueNotConfiguredError';
   }
 }
@@ -61,9 +61,9 @@ export function encodeQueueMessage(queue: string, message: unknown): string {
 const services = new Map<string, QueueServiceClient>();
 
 /** The queue service of the configured account (cached per connection); throws when none is configured. */
-export function queueServiceFromSettings(storage: StorageSettings): QueueServiceClient {
+export function queueServiceFromSettings(storage: StorageSettings, connection?: string): QueueServiceClient {
   const key = storage.connectionString ?? (storage.queueServiceUri ? `identity:${storage.queueServiceUri}` : undefined);
-  if (key === undefined) throw new QueueNotConfiguredError();
+  if (key === undefined) throw new QueueNotConfiguredError(connection);
   let service = services.get(key);
   if (!service) {
     // One quick retry for a dropped connection; real retries belong to the orchestrator, whose
@@ -107,7 +107,7 @@ export function createQueueSender(service: QueueServiceClient): QueueSender {
   };
 }
 
-/** A sender for the account configured in `env` (`AzureWebJobsStorage` or identity). */
-export function queueSenderFromEnv(env: SettingsEnv = process.env): QueueSender {
-  return createQueueSender(queueServiceFromSettings(readStorageSettings(env)));
+/** A sender for the account configured in `env` under `connection` (default `AzureWebJobsStorage`, or identity). */
+export function queueSenderFromEnv(env: SettingsEnv = process.env, connection = 'AzureWebJobsStorage'): QueueSender {
+  return createQueueSender(queueServiceFromSettings(readStorageSettings(env, connection), connection));
 }

@@ -49,11 +49,13 @@ describe('ai activity against a local Gemini endpoint', () => {
     expect(call.body.generationConfig).toMatchObject({ temperature: 0.2, responseMimeType: 'application/json', responseJsonSchema: schema });
   });
 
-  it('returns plain text when the step declares no output schema', async () => {
+  it('returns plain text when the step declares no output schema, on the default model', async () => {
     gemini.script({ kind: 'text', text: 'A short summary.' });
-    const result = await activity()(input({ model: 'gemini-2.5-flash', prompt: 'Summarize' }));
+    const result = await activity()(input({ prompt: 'Summarize', maxOutputTokens: 64 }));
     expect(result).toEqual({ ok: true, output: 'A short summary.' });
+    expect(gemini.calls[0].model).toBe('gemini-2.5-flash');
     expect(gemini.calls[0].body.generationConfig?.responseMimeType).toBeUndefined();
+    expect(gemini.calls[0].body.generationConfig?.maxOutputTokens).toBe(64);
   });
 
   const failures: Array<[string, GeminiBehaviour, { retryable: boolean; status?: number; message: RegExp; name?: string }]> = [

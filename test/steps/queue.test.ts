@@ -56,6 +56,20 @@ describe('queue activity against Azurite', () => {
     expect(await activity()(input({ name, message: {} }))).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
   });
 
+  it('reads the connection from the app setting the step names', async () => {
+    const run = createQueueActivity({ env: { ORDERS_STORAGE: azurite.connectionString } });
+    expect(await run(input({ name: 'named-conn', message: { n: 1 }, connection: 'ORDERS_STORAGE' }))).toMatchObject({ ok: true });
+    expect(await receiveJson('named-conn')).toEqual([{ n: 1 }]);
+    const missing = await run(input({ name: 'named-conn', message: {}, connection: 'OTHER_STORAGE' }));
+    expect(missing).toMatchObject({ ok: false, error: { name: 'QueueError', message: expect.stringContaining('set OTHER_STORAGE (a connection string) or OTHER_STORAGE__queueServiceUri') } });
+  });
+
+  it('keeps a malformed connection string out of the error', async () => {
+    const result = await createQueueActivity({ env: { AzureWebJobsStorage: 'AccountKey=very-secret-key-material' } })(input({ name: 'orders', message: {} }));
+    expect(result).toMatchObject({ ok: false, error: { name: 'QueueError', message: expect.stringContaining('AzureWebJobsStorage is not a usable Storage connection') } });
+    expect(JSON.stringify(result)).not.toContain('very-secret-key-material');
+  });
+
   it('fails clearly without a storage connection', async () => {
     const result = await createQueueActivity({ env: {} })(input({ name: 'orders', message: {} }));
     expect(result).toMatchObject({ ok: false, error: { name: 'QueueError', retryable: false, message: expect.stringContaining('AzureWebJobsStorage') } });

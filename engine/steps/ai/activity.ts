@@ -18,13 +18,18 @@ const { GoogleGenAI } = require('@google/genai') as typeof GenAI;
 
 /** The `ai` step body, expressions evaluated. */
 export interface AiStepConfig extends FailOpenConfig {
-  model: string;
+  /** Default `gemini-2.5-flash`. */
+  model?: string;
   prompt: string;
   system?: string;
   temperature?: number;
+  maxOutputTokens?: number;
   /** JSON Schema of the answer; without it the answer is plain text. */
   output?: object;
 }
+
+/** The model of an ai step that names none (the language's documented default). */
+export const DEFAULT_MODEL = 'gemini-2.5-flash';
 
 /** What the ai activity reads from its environment. */
 export interface AiActivityOptions {
@@ -40,7 +45,7 @@ export function createAiActivity(options: AiActivityOptions = {}) {
     const env = options.env ?? process.env;
     const secrets = resolveSecrets(input.config, env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
-    const config = secrets.value;
+    const config = { ...secrets.value, model: secrets.value?.model ?? DEFAULT_MODEL };
     const invalid = checkConfig(config);
     if (invalid) return fail('ValidationError', secrets.redact.text(invalid), false);
     const apiKey = env.GEMINI_API_KEY;
@@ -55,7 +60,7 @@ export function createAiActivity(options: AiActivityOptions = {}) {
 /** The `sluice.ai` activity reading `process.env`. */
 export const aiActivity = createAiActivity();
 
-async function generate(config: AiStepConfig, apiKey: string, baseUrl: string | undefined, signal: AbortSignal, redact: Redactor): Promise<StepActivityResult> {
+async function generate(config: AiStepConfig & { model: string }, apiKey: string, baseUrl: string | undefined, signal: AbortSignal, redact: Redactor): Promise<StepActivityResult> {
   const client = new GoogleGenAI({
     apiKey,
     // One attempt: the orchestrator owns retries (with durable timers, its filter and jitter).
@@ -64,6 +69,7 @@ async function generate(config: AiStepConfig, apiKey: string, baseUrl: string | 
   const request: GenAI.GenerateContentConfig = { abortSignal: signal };
   if (config.system !== undefined) request.systemInstruction = config.system;
   if (config.temperature !== undefined) request.temperature = config.temperature;
+  if (config.maxOutputTokens !== undefined) request.maxOutputTokens = config.maxOutputTokens;
   if (config.output !== undefined) {
     request.responseMimeType = 'application/json';
     request.responseJsonSchema = config.output;
@@ -77,7 +83,7 @@ async function generate(config: AiStepConfig, apiKey: string, baseUrl: string | 
 }
 
 function checkConfig(config: AiStepConfig): string | undefined {
-  if (typeof config?.model !== 'string' || config.model === '') return 'ai step needs a `model`';
+  if (typeof config.model !== 'string' || config.model === '') return 'ai step `model` must be a model name';
   if (typeof config.prompt !== 'string' || config.prompt === '') return 'ai step needs a `prompt` string';
   if (config.output === undefined) return undefined;
   try {

@@ -8,16 +8,19 @@ import {
   encodeQueueMessage,
   invalidQueueName,
   QueueMessageTooLargeError,
+  QueueNotConfiguredError,
   queueSenderFromEnv,
   type QueueSender,
 } from '../../activities/queue-sender';
-import { resolveSecrets, type Redactor } from '../../activities/secrets';
+import { createRedactor, resolveSecrets, type Redactor } from '../../activities/secrets';
 import type { SettingsEnv } from '../../settings';
 
 /** The `queue` step body, expressions evaluated. */
 export interface QueueStepConfig {
   name: string;
   message: unknown;
+  /** The app setting holding the storage connection; default `AzureWebJobsStorage`. */
+  connection?: string;
 }
 
 /** What the queue activity reads from its environment. */
@@ -36,7 +39,7 @@ export function createQueueActivity(options: QueueActivityOptions = {}) {
     const env = options.env ?? process.env;
     const secrets = resolveSecrets(input.config, env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
-    const { name, message } = secrets.value ?? ({} as QueueStepConfig);
+    const { name, message, connection = 'AzureWebJobsStorage' } = secrets.value ?? ({} as QueueStepConfig);
     const badName = invalidQueueName(name);
     if (badName) return fail('ValidationError', badName, false);
     try {
@@ -45,11 +48,17 @@ export function createQueueActivity(options: QueueActivityOptions = {}) {
     } catch (error) {
       return fail('QueueError', describeError(error, secrets.redact), false);
     }
+    if (typeof connection !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(connection)) {
+      return fail('ValidationError', 'queue step `connection` must be the name of an app setting', false);
+    }
+    // A connection string is a credential: keep it out of any message a parse error might make.
+    const redact = createRedactor([...secrets.values, env[connection] ?? '']);
     let sender: QueueSender;
     try {
-      sender = options.sender ?? queueSenderFromEnv(env);
+      sender = options.sender ?? queueSenderFromEnv(env, connection);
     } catch (error) {
-      return fail('QueueError', describeError(error, secrets.redact), false);
+      const why = describeError(error, redact);
+      return fail('QueueError', error instanceof QueueNotConfiguredError ? why : `${connection} is not a usable Storage connection: ${why}`, false);
     }
     const timeoutMs = input.timeoutMs ?? options.defaultTimeoutMs ?? 60_000;
     return withDeadline(
@@ -59,10 +68,10 @@ export function createQueueActivity(options: QueueActivityOptions = {}) {
         try {
           return succeed(await sender.send(name, message, { abortSignal: signal }));
         } catch (error) {
-          return sendFailure(name, error, signal, secrets.redact);
+          return sendFailure(name, error, signal, redact);
         }
       },
-      secrets.redact,
+      redact,
     );
   };
 }
