@@ -1,0 +1,60 @@
+/**
+ * The leaf of every I/O step: one activity call (`sluice.<kind>`) with the step's evaluated config,
+ * raced with a timer when the step has a timeout.
+ */
+import type { Task, TimerTask } from 'durable-functions';
+import { activityNameOf, type StepActivityInput, type StepActivityResult } from '../activities/contract';
+import { durationMs } from '../plan/duration';
+import type { PlanStep } from '../plan/model';
+import { failureOf, StepFailure } from './failure';
+import type { Flow } from './kind';
+import { nowMs, type Run } from './run';
+import type { Scope } from './scope';
+
+/** Runs one attempt of an I/O step through its activity; returns the output or throws a StepFailure. */
+export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number, kind: string, config: unknown): Flow<unknown> {
+  const timeoutMs = stepTimeoutMs(step, scope, path);
+  const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+  const task = yield* run.settle(run.df.callActivity(activityNameOf(kind), input), timeoutMs, path);
+  if (task.isFaulted) throw failureOf(task.result, path, 'ActivityError');
+  const result = task.result as StepActivityResult;
+  if (!result || typeof result !== 'object' || !('ok' in result)) {
+    throw new StepFailure({ name: 'ActivityError', message: `activity ${activityNameOf(kind)} returned no result`, retryable: false }, path);
+  }
+  if (!result.ok) throw new StepFailure(result.error, path);
+  if (result.degraded) run.degraded.set(path, result.degraded.reason);
+  return result.output;
+}
+
+/** The step's timeout in milliseconds (expressions evaluated), if it has one. */
+export function stepTimeoutMs(step: PlanStep, scope: Scope, path: string): number | undefined {
+  if (!step.timeout) return undefined;
+  try {
+    return durationMs(step.timeout, scope);
+  } catch (error) {
+    throw new StepFailure({ name: 'ExpressionError', message: (error as Error).message, retryable: false }, path);
+  }
+}
+
+/**
+ * Awaits `task`, or races it with a timer. The timer is cancelled when the task wins; when the timer
+ * wins the step fails with a retryable `Timeout` and the task's late result is ignored. When both have
+ * settled by the time this flow resumes (possible inside `together`), the task's result wins.
+ */
+export function* settle(run: Run, task: Task, timeoutMs: number | undefined, path: string): Flow<Task> {
+  if (timeoutMs === undefined) {
+    try {
+      yield task;
+    } catch {
+      // The caller reads task.isFaulted.
+    }
+    return task;
+  }
+  const timer: TimerTask = run.df.createTimer(new Date(nowMs(run) + timeoutMs));
+  yield run.df.Task.any([task, timer]);
+  if (!task.isCompleted && !task.isFaulted) {
+    throw new StepFailure({ name: 'Timeout', message: `step \`${path}\` did not finish within ${timeoutMs} ms`, retryable: true }, path);
+  }
+  if (!timer.isCompleted) timer.cancel();
+  return task;
+}

@@ -1,0 +1,35 @@
+/**
+ * What a step kind module provides (one per folder in `engine/steps/<kind>/orchestrate.ts`, listed once
+ * in `engine/steps/index.ts`): how its body compiles and how it runs inside the generic orchestrator.
+ */
+import type { Task } from 'durable-functions';
+import type { Step } from '../definition/workflow.generated';
+import type { PlanStep } from '../plan/model';
+import type { StepError } from '../activities/contract';
+import type { Run } from './run';
+import type { Scope } from './scope';
+
+/** A piece of orchestrator code: yields Durable tasks, returns a value. */
+export type Flow<T = unknown> = Generator<Task, T, any>;
+
+/** Compiles nested parts of a step; given to each kind's `compile`. */
+export interface StepCompiler {
+  /** Compiles a nested list of steps under `parentPath`. */
+  steps(list: readonly Step[], parentPath: string): PlanStep[];
+  /** Static path of this step. */
+  path: string;
+}
+
+/** How a step kind compiles and runs. */
+export interface StepKind<Body = unknown> {
+  kind: string;
+  /** I/O kinds run one activity or sub-orchestration: defaults.retry and defaults.timeout apply to them. */
+  io: boolean;
+  compile(step: Step, compiler: StepCompiler): Body;
+  /** Runs one attempt of the step at run path `path`; returns its output or throws a `StepFailure`. */
+  orchestrate(step: PlanStep<Body>, scope: Scope, run: Run, path: string, attempt: number): Flow;
+  /** After retries are spent: an output that replaces the failure (ai fail-open), or undefined. */
+  recover?(step: PlanStep<Body>, scope: Scope, run: Run, error: StepError): { output: unknown; degraded?: string } | undefined;
+  /** Nested step lists (for the path index and the import of plans). */
+  children?(body: Body): ReadonlyArray<readonly PlanStep[]>;
+}

@@ -1,0 +1,62 @@
+/**
+ * The two run-level bookkeeping activities (`sluice.run.started`, `sluice.run.finished`, defined in
+ * engine/history/recording.ts). Recording must never change how a run ends: a failing recording
+ * activity is ignored.
+ */
+import type { RunFinishedInput, RunStartedInput, StepSummary } from '../history/recording';
+import type { Flow } from './kind';
+import type { Run, StepRecord } from './run';
+
+// Same names as engine/history/recording.ts; repeated so the pure orchestrator does not load the
+// history module (it imports store code) at run time.
+const RUN_STARTED_ACTIVITY = 'sluice.run.started';
+const RUN_FINISHED_ACTIVITY = 'sluice.run.finished';
+
+/** Calls `sluice.run.started` with the run header. */
+export function* recordStarted(run: Run): Flow<void> {
+  const header: RunStartedInput = {
+    id: run.ref.id,
+    workflow: run.plan.name,
+    definitionHash: run.plan.hash,
+    version: run.plan.version ?? null,
+    trigger: { kind: run.input.trigger.kind, source: run.input.trigger.source ?? null },
+    startedAt: run.info.startedAt,
+    input: run.input.input,
+    parentRunId: run.input.parent?.runId ?? null,
+    redriveOf: run.input.redriveOf ?? null,
+  };
+  yield* quietly(run, RUN_STARTED_ACTIVITY, header);
+}
+
+/** Calls `sluice.run.finished` with the final status and the step records. */
+export function* recordFinished(run: Run, end: Omit<RunFinishedInput, 'id' | 'endedAt' | 'steps'>): Flow<void> {
+  const finished: RunFinishedInput = {
+    id: run.ref.id,
+    endedAt: run.df.currentUtcDateTime.toISOString(),
+    ...end,
+    steps: run.records.map(summaryOf),
+  };
+  yield* quietly(run, RUN_FINISHED_ACTIVITY, finished);
+}
+
+// The history model has no attempt count on a step summary (attempts are recorded by the activities
+// themselves); StepRecord.attempts stays in the orchestrator for fragments and tests.
+function summaryOf(record: StepRecord): StepSummary {
+  return {
+    path: record.path,
+    kind: record.kind,
+    status: record.status,
+    degraded: record.degraded === undefined ? null : { reason: record.degraded },
+    ...(record.error ? { error: record.error } : {}),
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+  };
+}
+
+function* quietly(run: Run, name: string, input: unknown): Flow<void> {
+  try {
+    yield run.df.callActivity(name, input);
+  } catch {
+    // The run's outcome does not depend on its record being written.
+  }
+}

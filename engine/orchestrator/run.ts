@@ -1,0 +1,51 @@
+/**
+ * Everything one orchestration episode needs while it interprets a plan. Built fresh for every replay
+ * (a replay re-runs the generator from the start); the plan itself comes from the per-process cache.
+ */
+import type { DurableOrchestrationContext, Task } from 'durable-functions';
+import type { StepRunRef } from '../activities/contract';
+import type { Plan, PlanStep } from '../plan/model';
+import type { RunInput } from '../plan/run-input';
+import type { Flow } from './kind';
+import type { Scope } from './scope';
+
+/** What the orchestrator remembers about a step for the run record (`sluice.run.finished`). */
+export interface StepRecord {
+  path: string;
+  kind: string;
+  status: 'Completed' | 'Failed' | 'Skipped' | 'Degraded';
+  attempts: number;
+  degraded?: string;
+  error?: { name: string; message: string };
+  startedAt: string;
+  endedAt: string;
+}
+
+/** The interpreter's services and state for one orchestration. */
+export interface Run {
+  df: DurableOrchestrationContext;
+  plan: Plan;
+  input: RunInput;
+  /** The run as activities see it (a forEach chunk carries its run's id, not its own instance id). */
+  ref: StepRunRef;
+  /** `run` in expressions. */
+  info: { id: string; workflow: string; startedAt: string };
+  /** Items per child orchestration when a forEach is chunked. */
+  chunkSize: number;
+  records: StepRecord[];
+  /** Degraded marks set by activities or fail-open, by run path. */
+  degraded: Map<string, string>;
+  /** Runs a sequence of steps; returns the last output (null when empty or skipped). */
+  steps(list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown>;
+  /** Runs one step with its `if`, retries, fail-open and catch; returns its output. */
+  step(step: PlanStep, scope: Scope, basePath: string): Flow<unknown>;
+  /** Runs `count` flows concurrently, at most `window` in flight; returns their outputs in order. */
+  together(count: number, start: (index: number) => Flow<unknown>, window?: number): Flow<unknown[]>;
+  /** Awaits a task, racing it with a timer when `timeoutMs` is set; returns the settled task. */
+  settle(task: Task, timeoutMs: number | undefined, path: string): Flow<Task>;
+}
+
+/** The current orchestration time in milliseconds since the epoch (never the host clock). */
+export function nowMs(run: Run): number {
+  return run.df.currentUtcDateTime.getTime();
+}

@@ -1,0 +1,89 @@
+/**
+ * Steps in order, and one step's life: `if`, attempts with retry timers, fail-open, `catch`, its
+ * output in `steps.<id>.output`, and its record for the run history.
+ */
+import { evaluateValue, truthy } from '../expressions';
+import type { PlanStep } from '../plan/model';
+import { kindNamed } from '../steps';
+import { failureOf, StepFailure } from './failure';
+import type { Flow } from './kind';
+import { retryDelayMs } from './retry';
+import { nowMs, type Run, type StepRecord } from './run';
+import { catchScope, type Scope } from './scope';
+
+/** Runs steps in order; returns the last step's output (null for none). */
+export function* runSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
+  let output: unknown = null;
+  for (const step of list) output = yield* runStep(run, step, scope, basePath);
+  return output;
+}
+
+/** Runs one step; returns its output or throws a StepFailure after retries, fail-open and catch. */
+export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: string): Flow<unknown> {
+  const path = basePath ? `${basePath}.${step.id}` : step.id;
+  const kind = kindNamed(step.kind);
+  const startedAt = run.df.currentUtcDateTime.toISOString();
+  if (step.when !== undefined && !isTrue(step.when, scope, path)) {
+    scope.steps[step.id] = { output: null };
+    record(run, scope, { path, kind: step.kind, status: 'Skipped', attempts: 0, startedAt, endedAt: startedAt });
+    return null;
+  }
+  let attempt = 1;
+  for (;;) {
+    try {
+      const output = yield* kind.orchestrate(step, scope, run, path, attempt);
+      return finish(run, step, scope, path, output, attempt, startedAt);
+    } catch (thrown) {
+      const failure = failureOf(thrown, path);
+      const delay = retryDelayMs(step.retry, failure.error, attempt, `${run.ref.id}|${path}`);
+      if (delay !== undefined) {
+        yield run.df.createTimer(new Date(nowMs(run) + delay));
+        attempt += 1;
+        continue;
+      }
+      if (failure.step === path) failure.attempts = attempt;
+      const recovered = kind.recover?.(step, scope, run, failure.error);
+      if (recovered) {
+        if (recovered.degraded) run.degraded.set(path, recovered.degraded);
+        return finish(run, step, scope, path, recovered.output, attempt, startedAt);
+      }
+      const clause = step.catch?.findIndex((c) => !c.errors || c.errors.includes(failure.error.name)) ?? -1;
+      record(run, scope, { path, kind: step.kind, status: 'Failed', attempts: attempt, error: failure.view, startedAt, endedAt: run.df.currentUtcDateTime.toISOString() }, true);
+      if (clause < 0) throw failure;
+      const output = yield* runSteps(run, step.catch![clause].steps, catchScope(scope, failure.view), `${path}.catch[${clause}]`);
+      scope.steps[step.id] = { output };
+      return output;
+    }
+  }
+}
+
+function finish(run: Run, step: PlanStep, scope: Scope, path: string, output: unknown, attempts: number, startedAt: string): unknown {
+  scope.steps[step.id] = { output };
+  const degraded = run.degraded.get(path);
+  record(run, scope, {
+    path,
+    kind: step.kind,
+    status: degraded === undefined ? 'Completed' : 'Degraded',
+    attempts,
+    ...(degraded === undefined ? {} : { degraded }),
+    startedAt,
+    endedAt: run.df.currentUtcDateTime.toISOString(),
+  });
+  return output;
+}
+
+// Inside forEach iterations only failures and degraded steps are kept: a 10,000-item fan-out must not
+// turn into a 10,000-entry `sluice.run.finished` input (activities record their own attempts anyway).
+// (`index` is bound only in iteration scopes.)
+function record(run: Run, scope: Scope, entry: StepRecord, notable = false): void {
+  if (scope.index !== undefined && !notable && entry.status !== 'Degraded') return;
+  run.records.push(entry);
+}
+
+function isTrue(condition: NonNullable<PlanStep['when']>, scope: Scope, path: string): boolean {
+  try {
+    return truthy(evaluateValue(condition, scope));
+  } catch (error) {
+    throw new StepFailure({ name: 'ExpressionError', message: (error as Error).message, retryable: false }, path);
+  }
+}

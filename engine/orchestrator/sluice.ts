@@ -1,0 +1,119 @@
+/**
+ * The one generic orchestrator, `sluice`: it reads the run input (definition, hash, input, trigger),
+ * takes the compiled plan from the per-process cache and interprets it. Pure and deterministic: no I/O,
+ * time from `context.df.currentUtcDateTime`, ids from the run id and step paths.
+ */
+import type { DurableOrchestrationContext, OrchestrationContext, OrchestrationHandler } from 'durable-functions';
+import { planFor } from '../plan/cache';
+import { INTERPRETER_VERSION, type Plan, type PlanStep } from '../plan/model';
+import type { RunInput } from '../plan/run-input';
+import { iterate, type ForEachBody } from '../steps/forEach/orchestrate';
+import { settle } from './call';
+import { sendDeadLetter } from './dead-letter';
+import { evaluateIn } from './evaluate';
+import { failureOf, runErrorMessage, type StepFailure } from './failure';
+import type { Flow } from './kind';
+import { recordFinished, recordStarted } from './records';
+import type { Run } from './run';
+import { runScope, type Scope } from './scope';
+import { runStep, runSteps } from './sequence';
+import { together } from './together';
+
+/** The orchestration function name every workflow runs under. */
+export const ORCHESTRATOR_NAME = 'sluice';
+
+/** Default items per forEach chunk: part of interpreter version 1 (changing it changes actions). */
+export const CHUNK_SIZE = 1000;
+
+/** Process-level options; keep them identical across the app's instances (they shape actions). */
+export interface OrchestratorOptions {
+  chunkSize?: number;
+}
+
+/** Builds the `sluice` orchestrator generator function. */
+export function orchestratorOf(options: OrchestratorOptions = {}): OrchestrationHandler {
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  return function* sluice(context: OrchestrationContext): Flow<unknown> {
+    const input = context.df.getInput<RunInput>();
+    if (input.interpreterVersion > INTERPRETER_VERSION) {
+      throw new Error(`this run needs interpreter version ${input.interpreterVersion}; this app has ${INTERPRETER_VERSION}`);
+    }
+    const plan = planFor(input.definition, input.hash);
+    const run = newRun(context.df, plan, input, chunkSize);
+    if (input.fragment) return yield* runFragment(run);
+    return yield* runWorkflow(run);
+  };
+}
+
+/** The orchestrator with default options. */
+export const sluiceOrchestrator = orchestratorOf();
+
+/** Registers `sluice` on the durable-functions module (`df.app.orchestration`); the app layer calls it. */
+export function registerOrchestrator(
+  df: { app: { orchestration(name: string, handler: OrchestrationHandler): void } },
+  options?: OrchestratorOptions,
+): void {
+  df.app.orchestration(ORCHESTRATOR_NAME, options ? orchestratorOf(options) : sluiceOrchestrator);
+}
+
+function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, chunkSize: number): Run {
+  const info = input.fragment?.run ?? { id: df.instanceId, workflow: plan.name, startedAt: df.currentUtcDateTime.toISOString() };
+  const run: Run = {
+    df,
+    plan,
+    input,
+    ref: { id: info.id, workflow: plan.name, definitionHash: plan.hash },
+    info,
+    chunkSize,
+    records: [],
+    degraded: new Map(),
+    steps: (list, scope, basePath) => runSteps(run, list, scope, basePath),
+    step: (step, scope, basePath) => runStep(run, step, scope, basePath),
+    together: (count, start, window) => together(df, count, start, window),
+    settle: (task, timeoutMs, path) => settle(run, task, timeoutMs, path),
+  };
+  return run;
+}
+
+function* runWorkflow(run: Run): Flow<unknown> {
+  const { df, plan } = run;
+  const record = run.input.record !== false;
+  if (record) yield* recordStarted(run);
+  const scope = runScope(run.input.input, run.info);
+  const total = plan.steps.length;
+  let output: unknown = null;
+  let failure: StepFailure | undefined;
+  try {
+    for (let i = 0; i < total; i++) {
+      df.setCustomStatus({ step: plan.steps[i].id, completed: i, total });
+      output = yield* runStep(run, plan.steps[i], scope, '');
+    }
+    if (plan.output) output = evaluateIn(plan.output, scope, '$output');
+    df.setCustomStatus({ step: null, completed: total, total });
+  } catch (thrown) {
+    failure = failureOf(thrown, '$run');
+  }
+  if (!failure) {
+    if (record) yield* recordFinished(run, { status: 'Completed', output });
+    return output;
+  }
+  // Only a top-level run dead-letters: a sub-workflow's failure is its parent's step failure.
+  const deadLetter = run.input.parent ? undefined : yield* sendDeadLetter(run, failure);
+  if (record) {
+    yield* recordFinished(run, { status: deadLetter ? 'DeadLettered' : 'Failed', error: failure.view, ...(deadLetter ? { deadLetter } : {}) });
+  }
+  throw new Error(runErrorMessage(failure));
+}
+
+function* runFragment(run: Run): Flow<unknown> {
+  const fragment = run.input.fragment!;
+  const step = run.plan.byPath.get(fragment.step) as PlanStep<ForEachBody> | undefined;
+  if (!step || step.kind !== 'forEach') throw new Error(runErrorMessage(failureOf(new Error(`no forEach at \`${fragment.step}\``), fragment.path)));
+  const scope: Scope = { ...fragment.scope.vars, input: run.input.input, run: fragment.run, steps: fragment.scope.steps };
+  try {
+    const outputs = yield* iterate(run, step, scope, fragment.path, fragment.items, fragment.offset);
+    return { outputs, records: run.records };
+  } catch (thrown) {
+    throw new Error(runErrorMessage(failureOf(thrown, fragment.path)));
+  }
+}

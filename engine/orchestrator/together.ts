@@ -1,0 +1,127 @@
+/**
+ * Concurrency inside one orchestration: `parallel` children and `forEach` iterations run as fibers
+ * (generators that yield Durable tasks), interleaved by this scheduler.
+ *
+ * The protocol rule that shapes it (docs/orchestrator.md, durable-protocol §5): a Task.any/Task.all may
+ * only contain tasks that were never yielded before. Re-yielding an already scheduled task inside a new
+ * compound repeats its action and the Durable extension would schedule it a second time. Re-yielding a
+ * single scheduled task on its own is safe. So each wait is one of:
+ *   - the fresh tasks of the fibers that just advanced, as one compound: Task.all when they are all the
+ *     work there is (the same actions as a hand-written fan-out), else Task.any;
+ *   - when nothing is fresh, the oldest scheduled task alone.
+ * After each wait every fiber whose task has settled is resumed, in fiber order (deterministic), and
+ * freed window slots are refilled.
+ */
+import type { DurableOrchestrationContext, Task } from 'durable-functions';
+import type { Flow } from './kind';
+
+interface Fiber {
+  index: number;
+  flow: Flow<unknown>;
+  task?: Task;
+  done: boolean;
+}
+
+/** Internal SDK fields this scheduler reads (stable across durable-functions 3.x). */
+interface TaskInternals {
+  alreadyScheduled?: boolean;
+  children?: TaskInternals[];
+  actionObj?: { actionType?: number };
+}
+
+const WAIT_FOR_EXTERNAL_EVENT = 6;
+
+/** Runs `count` flows with at most `window` in flight; returns outputs in index order; fails fast. */
+export function* together(
+  df: DurableOrchestrationContext,
+  count: number,
+  start: (index: number) => Flow<unknown>,
+  window = Number.POSITIVE_INFINITY,
+): Flow<unknown[]> {
+  const outputs: unknown[] = new Array(count).fill(null);
+  let live: Fiber[] = [];
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+
+  const advance = (fiber: Fiber, value: unknown, isError: boolean): void => {
+    for (;;) {
+      let step: IteratorResult<Task, unknown>;
+      try {
+        step = isError ? fiber.flow.throw(value) : fiber.flow.next(value);
+      } catch (error) {
+        fiber.done = true;
+        failure ??= { error };
+        return;
+      }
+      if (step.done) {
+        outputs[fiber.index] = step.value;
+        fiber.done = true;
+        return;
+      }
+      const task = step.value;
+      // The SDK resumes at once on a task that already has its result; so do we.
+      if (!settled(task)) {
+        fiber.task = task;
+        return;
+      }
+      value = task.result;
+      isError = task.isFaulted;
+    }
+  };
+  const refill = (): void => {
+    while (!failure && next < count && live.length < window) {
+      const fiber: Fiber = { index: next, flow: start(next), done: false };
+      next += 1;
+      live.push(fiber);
+      advance(fiber, undefined, false);
+      if (fiber.done) live = live.filter((f) => !f.done);
+    }
+  };
+
+  refill();
+  while (!failure && live.length > 0) {
+    const fresh: Task[] = [];
+    for (const fiber of live) if (!scheduled(fiber.task!)) fresh.push(fiber.task!);
+    let wait: Task;
+    if (fresh.length === 1) wait = fresh[0];
+    else if (fresh.length > 1) wait = fresh.length === live.length && next >= count ? df.Task.all(fresh) : df.Task.any(fresh);
+    else wait = oldestToReyield(live);
+    try {
+      yield wait;
+    } catch {
+      // Failures are read from each fiber's own task below.
+    }
+    for (const fiber of live) {
+      const task = fiber.task!;
+      if (!settled(task)) continue;
+      fiber.task = undefined;
+      advance(fiber, task.result, task.isFaulted);
+      if (failure) break;
+    }
+    live = live.filter((fiber) => !fiber.done);
+    refill();
+  }
+  if (failure) throw failure.error;
+  return outputs;
+}
+
+function settled(task: Task): boolean {
+  return task.isCompleted || task.isFaulted;
+}
+
+function scheduled(task: Task): boolean {
+  return (task as unknown as TaskInternals).alreadyScheduled === true;
+}
+
+// Re-yielding a task that waits for an external event makes the SDK track that wait twice (it keeps a
+// list per event name), which could let a later event of the same name be consumed by the stale entry.
+// Prefer any other task; fall back to the oldest when only event waits remain.
+function oldestToReyield(live: Fiber[]): Task {
+  for (const fiber of live) if (!waitsForEvent(fiber.task as unknown as TaskInternals)) return fiber.task!;
+  return live[0].task!;
+}
+
+function waitsForEvent(task: TaskInternals): boolean {
+  if (task.children) return task.children.some(waitsForEvent);
+  return task.actionObj?.actionType === WAIT_FOR_EXTERNAL_EVENT;
+}

@@ -1,0 +1,66 @@
+/**
+ * The compiled plan: what the orchestrator interprets. Immutable (deep-frozen) and shared by every
+ * replay of every run with the same definition hash in this process.
+ */
+import type { CompiledValue } from '../expressions';
+import type { WorkflowDefinition } from '../definition/workflow.generated';
+import type { DurationPlan } from './duration';
+
+/**
+ * The interpreter's behaviour version, recorded in every run's input at start. Bump it for any change
+ * in how a plan is interpreted (ids, order of tasks, defaults) and keep the old path for runs that
+ * started under the old number: replays must produce the actions they produced before.
+ */
+export const INTERPRETER_VERSION = 1;
+
+/** Retry policy with defaults resolved and durations in milliseconds. */
+export interface RetryPlan {
+  maxAttempts: number;
+  intervalMs: number;
+  backoff: number;
+  maxIntervalMs?: number;
+  jitter: boolean;
+  /** Error names retried; undefined: the errors the activity marked retryable. */
+  on?: readonly string[];
+}
+
+/** One `catch` clause. */
+export interface CatchPlan {
+  /** Error names handled; undefined: any error. */
+  errors?: readonly string[];
+  steps: readonly PlanStep[];
+}
+
+/** One compiled step; `body` is the kind's own compiled form (see `engine/steps/<kind>/orchestrate.ts`). */
+export interface PlanStep<Body = unknown> {
+  id: string;
+  kind: string;
+  /** Static path: the ids from the top, joined by dots (`perLine.check`); run paths add `[index]`. */
+  path: string;
+  name?: string;
+  /** The `if` condition; undefined: always runs. */
+  when?: CompiledValue;
+  retry?: RetryPlan;
+  timeout?: DurationPlan;
+  catch?: readonly CatchPlan[];
+  body: Body;
+}
+
+/** A compiled workflow. */
+export interface Plan {
+  name: string;
+  hash: string;
+  interpreterVersion: number;
+  version?: number | string;
+  steps: readonly PlanStep[];
+  /** The workflow `output`; undefined: the last step's output. */
+  output?: CompiledValue;
+  deadLetter?: { queue: string; connection?: string };
+  /** `defaults.failOpen` (default true). */
+  failOpen: boolean;
+  /** Every step by static path (fragments of a chunked forEach find their step here). */
+  byPath: ReadonlyMap<string, PlanStep>;
+  /** Names of the workflows its `workflow` steps call. */
+  calls: readonly string[];
+  definition: WorkflowDefinition;
+}

@@ -1,0 +1,110 @@
+/**
+ * The orchestration input of a run. It carries the definition itself (and those of the sub-workflows it
+ * may call), so a run always finishes on the definition it started with, even when the YAML is edited
+ * and redeployed while it runs.
+ */
+import type { WorkflowDefinition } from '../definition/workflow.generated';
+import { definitionHash } from './hash';
+import { INTERPRETER_VERSION } from './model';
+
+/** How a run was started (the history model's trigger kinds). */
+export interface RunTrigger {
+  kind: 'http' | 'queue' | 'schedule' | 'api' | 'subWorkflow' | 'redrive';
+  /** Route, queue name, schedule, parent run id… */
+  source?: string | null;
+}
+
+/** A child orchestration that runs one chunk of a parent's forEach (see docs/orchestrator.md). */
+export interface FragmentInput {
+  /** Static path of the forEach step in the plan. */
+  step: string;
+  /** Run path of the forEach step (`outer[2].perLine`). */
+  path: string;
+  items: unknown[];
+  /** Index of `items[0]` in the whole list. */
+  offset: number;
+  /** The scope the forEach runs in: input stays in the run input; these are the rest. */
+  scope: { steps: Record<string, { output: unknown }>; vars: Record<string, unknown> };
+  /** The run the fragment belongs to (ids and `run` in expressions stay the run's, not the child's). */
+  run: { id: string; workflow: string; startedAt: string };
+}
+
+/** The input of every `sluice` orchestration. */
+export interface RunInput {
+  definition: WorkflowDefinition;
+  hash: string;
+  interpreterVersion: number;
+  input: unknown;
+  trigger: RunTrigger;
+  /** Set for a sub-workflow run. */
+  parent?: { runId: string; stepPath: string };
+  /** Set for a redrive of a dead-lettered run. */
+  redriveOf?: string;
+  /** Definitions (and their hashes) of the workflows this run may call: the transitive closure, by name. */
+  workflows?: Record<string, { definition: WorkflowDefinition; hash: string }>;
+  /** Set when this orchestration is a chunk of a forEach, not a run. */
+  fragment?: FragmentInput;
+  /** Whether the run calls `sluice.run.started`/`sluice.run.finished`; default true. */
+  record?: boolean;
+}
+
+/** What a starter needs to build a run input. */
+export interface RunStart {
+  definition: WorkflowDefinition;
+  input: unknown;
+  trigger: RunTrigger;
+  /** Looks up other workflows by name (for `workflow` steps); required when the definition calls any. */
+  workflowNamed?: (name: string) => WorkflowDefinition | undefined;
+  parent?: RunInput['parent'];
+  redriveOf?: string;
+  record?: boolean;
+}
+
+/** Builds the orchestration input of a new run; throws when a called workflow is unknown. */
+export function runInputOf(start: RunStart): RunInput {
+  const workflows = calledWorkflows(start.definition, start.workflowNamed);
+  return {
+    definition: start.definition,
+    hash: definitionHash(start.definition),
+    interpreterVersion: INTERPRETER_VERSION,
+    input: start.input,
+    trigger: start.trigger,
+    ...(start.parent ? { parent: start.parent } : {}),
+    ...(start.redriveOf ? { redriveOf: start.redriveOf } : {}),
+    ...(Object.keys(workflows).length > 0 ? { workflows } : {}),
+    ...(start.record === false ? { record: false } : {}),
+  };
+}
+
+/** The definitions reachable through `workflow` steps, by name (the root excluded unless it recurses). */
+export function calledWorkflows(
+  root: WorkflowDefinition,
+  workflowNamed?: (name: string) => WorkflowDefinition | undefined,
+): Record<string, { definition: WorkflowDefinition; hash: string }> {
+  const found: Record<string, { definition: WorkflowDefinition; hash: string }> = {};
+  const pending = [...workflowNames(root.steps)];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (found[name]) continue;
+    const definition = name === root.name ? root : workflowNamed?.(name);
+    if (!definition) throw new Error(`workflow \`${root.name}\` calls unknown workflow \`${name}\``);
+    found[name] = { definition, hash: definitionHash(definition) };
+    pending.push(...workflowNames(definition.steps));
+  }
+  return found;
+}
+
+// Walks the raw definition (not the plan) so starters need not compile to build an input.
+function workflowNames(value: unknown, names: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) workflowNames(item, names);
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.id === 'string' && typeof record.workflow === 'string') names.push(record.workflow);
+    for (const [key, child] of Object.entries(record)) {
+      if (key === 'steps' || key === 'parallel' || key === 'forEach' || key === 'switch' || key === 'cases' || key === 'default' || key === 'catch' || Array.isArray(child)) {
+        workflowNames(child, names);
+      }
+    }
+  }
+  return names;
+}

@@ -1,0 +1,50 @@
+/**
+ * `waitForEvent`: waits for an external event raised on the run. With a timeout it races the event with
+ * a timer and cancels the timer when the event wins; on timeout it outputs `default`, or fails with
+ * `Timeout` when there is none.
+ */
+import { compileValue, type CompiledValue } from '../../expressions';
+import { compileDuration, durationMs, type DurationPlan } from '../../plan/duration';
+import { evaluateIn } from '../../orchestrator/evaluate';
+import { StepFailure } from '../../orchestrator/failure';
+import type { StepKind } from '../../orchestrator/kind';
+import { nowMs } from '../../orchestrator/run';
+
+interface WaitForEventBody {
+  name: CompiledValue;
+  timeout?: DurationPlan;
+  default?: CompiledValue;
+}
+
+/** The waitForEvent step kind. */
+export const waitForEvent: StepKind<WaitForEventBody> = {
+  kind: 'waitForEvent',
+  io: false,
+  compile: (step, compiler) => {
+    const body = step.waitForEvent!;
+    return {
+      name: compileValue(body.name),
+      timeout: body.timeout === undefined ? undefined : compileDuration(body.timeout, `${compiler.path}.timeout`),
+      default: 'default' in body ? compileValue(body.default ?? null) : undefined,
+    };
+  },
+  *orchestrate(step, scope, run, path) {
+    const name = String(evaluateIn(step.body.name, scope, path));
+    const event = run.df.waitForExternalEvent(name);
+    if (!step.body.timeout) return yield event;
+    let timeoutMs: number;
+    try {
+      timeoutMs = durationMs(step.body.timeout, scope);
+    } catch (error) {
+      throw new StepFailure({ name: 'ExpressionError', message: (error as Error).message, retryable: false }, path);
+    }
+    const timer = run.df.createTimer(new Date(nowMs(run) + timeoutMs));
+    yield run.df.Task.any([event, timer]);
+    if (event.isCompleted) {
+      if (!timer.isCompleted) timer.cancel();
+      return event.result ?? null;
+    }
+    if (step.body.default !== undefined) return evaluateIn(step.body.default, scope, path);
+    throw new StepFailure({ name: 'Timeout', message: `no \`${name}\` event within ${timeoutMs} ms`, retryable: false }, path);
+  },
+};
