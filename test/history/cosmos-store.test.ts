@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCosmosHistoryStore } from '../../engine/history/cosmos-store';
 import { containerNames } from '../../engine/history/cosmos-layout';
-import { startLocalCosmos, type LocalCosmos } from './cosmos-server';
+import { startCosmosServer as startLocalCosmos, type CosmosServer as LocalCosmos } from '../support/cosmos-server';
 import { describeStoreContract } from './store-contract';
 
 let cosmos: LocalCosmos;

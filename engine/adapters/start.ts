@@ -1,0 +1,52 @@
+/**
+ * Starting a run, the same way for every trigger: check the input against the workflow's `input` schema,
+ * build the orchestration input (which carries the definition), and start the generic orchestrator.
+ * Starts with a deterministic instance id (queue messages, schedules, redrives) happen at most once.
+ */
+import type { DurableClient } from 'durable-functions';
+import { ORCHESTRATOR_NAME } from '../orchestrator/sluice';
+import { runInputOf, type RunTrigger } from '../plan/run-input';
+import { checkInput, type InputProblem } from './input-check';
+import type { Project, ProjectWorkflow } from './project';
+
+/** What to start. */
+export interface StartRequest {
+  workflow: ProjectWorkflow;
+  input: unknown;
+  trigger: RunTrigger;
+  /** A deterministic id makes the start idempotent: an existing instance is not started again. */
+  instanceId?: string;
+  redriveOf?: string;
+}
+
+/** The outcome: a run id, or the problems with the input. */
+export type StartOutcome = { ok: true; runId: string; existed: boolean } | { ok: false; problems: InputProblem[] };
+
+/** Validates the input and starts the run. */
+export async function startRun(client: DurableClient, project: Project, request: StartRequest): Promise<StartOutcome> {
+  const { workflow } = request;
+  const problems = checkInput(workflow.hash, workflow.definition.input, request.input);
+  if (problems.length > 0) return { ok: false, problems };
+  if (request.instanceId) {
+    const existing = await client.getStatus(request.instanceId).catch(() => undefined);
+    if (existing && existing.runtimeStatus !== undefined) return { ok: true, runId: request.instanceId, existed: true };
+  }
+  const input = runInputOf({
+    definition: workflow.definition,
+    input: request.input,
+    trigger: request.trigger,
+    workflowNamed: (name) => project.named(name)?.definition,
+    ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
+  });
+  const runId = await client.startNew(ORCHESTRATOR_NAME, { input, ...(request.instanceId ? { instanceId: request.instanceId } : {}) });
+  return { ok: true, runId, existed: false };
+}
+
+/** The 400 body for an input that does not match the workflow's schema. */
+export function inputProblemBody(workflow: string, problems: readonly InputProblem[]): Record<string, unknown> {
+  return {
+    error: 'ValidationError',
+    message: `the input does not match the input schema of workflow "${workflow}"`,
+    errors: problems,
+  };
+}
