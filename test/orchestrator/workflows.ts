@@ -1,0 +1,21 @@
+/** Definitions and run inputs shared by the orchestrator tests. */
+import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
+import { runInputOf, type RunInput } from '../../engine/plan/run-input';
+import { registerOrchestrator, type OrchestratorOptions } from '../../engine/orchestrator';
+import { handlerOf } from './harness';
+
+/** A run input for `definition` (record off unless asked). */
+export function inputFor(definition: WorkflowDefinition, input: unknown = {}, options: { record?: boolean; workflows?: WorkflowDefinition[] } = {}): RunInput {
+  const named = new Map((options.workflows ?? []).map((w) => [w.name, w]));
+  return runInputOf({ definition, input, trigger: { kind: 'api' }, record: options.record ?? false, workflowNamed: (name) => named.get(name) });
+}
+
+/** The real `sluice` handler. */
+export function sluiceHandler(options?: OrchestratorOptions) {
+  return handlerOf((df) => registerOrchestrator(df, options));
+}
+
+/** A successful StepActivityResult. */
+export const ok = (output: unknown) => ({ ok: true, output });
+/** A failed StepActivityResult. */
+export const failed = (name: string, message: string, retryable: boolean) => ({ ok: false, error: { name, message, retryable } });
