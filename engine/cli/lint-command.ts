@@ -1,0 +1,73 @@
+/**
+ * `sluice lint [paths or globs…]`: exit 0 when clean, 1 on errors (warnings too with `--strict`), 2 on
+ * usage errors. Human output by default, `--format json|sarif`; CI annotations when run in Azure
+ * Pipelines (`TF_BUILD`) or GitHub Actions (`GITHUB_ACTIONS`).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { countDiagnostics } from '../diagnostics/diagnostic';
+import { detectCi, formatCiAnnotations } from '../diagnostics/printers/ci';
+import { formatJson } from '../diagnostics/printers/json';
+import { formatSarif } from '../diagnostics/printers/sarif';
+import { formatSummary, formatText } from '../diagnostics/printers/text';
+import { lintFiles, type SourceText } from '../lint/lint';
+import { loadActivityNames } from './activity-names';
+import { expandPaths } from './files';
+import { UsageError, type CliIo } from './io';
+
+export const lintUsage = 'usage: sluice lint [paths or globs…] [--format text|json|sarif] [--strict] [--activities a,b,…]';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+/** Runs `sluice lint`. */
+export async function lintCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args);
+  const format = (values.format ?? 'text') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; use ${FORMATS.join(', ')}`);
+  const targets = positionals.length > 0 ? positionals : [io.env.SLUICE_WORKFLOWS_DIR ?? 'workflows'];
+  const { files, missing } = expandPaths(targets, io.cwd);
+  if (missing.length > 0) throw new UsageError(`no workflow files match ${missing.map((arg) => `\`${arg}\``).join(', ')}`);
+  const activities = values.activities !== undefined
+    ? values.activities.split(',').map((name) => name.trim()).filter(Boolean)
+    : await loadActivityNames(projectRoot());
+  const sources: SourceText[] = files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
+  const { diagnostics } = lintFiles(sources, { activities });
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  if (format === 'json') io.stdout(formatJson(diagnostics));
+  else if (format === 'sarif') io.stdout(formatSarif(diagnostics));
+  else {
+    const ci = detectCi(io.env);
+    if (ci && diagnostics.length > 0) io.stdout(formatCiAnnotations(diagnostics, ci));
+    if (diagnostics.length > 0) io.stdout(formatText(diagnostics, new Map(sources.map((source) => [source.file, source.text]))) + '\n');
+    io.stdout(formatSummary(files.length, errors, warnings));
+  }
+  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, activities: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Unreadable files become a diagnostic through the loader's path: an empty text cannot hide them. */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function projectRoot(): string {
+  // engine/cli/ (sources) or dist/engine/cli/ (compiled): the root is the folder holding package.json.
+  const up2 = path.resolve(__dirname, '..', '..');
+  return path.basename(up2) === 'dist' ? path.dirname(up2) : up2;
+}

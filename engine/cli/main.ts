@@ -1,0 +1,52 @@
+/**
+ * The `sluice` command line: one explicit command table. Commands parse their own arguments, print
+ * through `io`, and return the exit code (0 ok, 1 findings or failure, 2 usage error).
+ */
+import { graphCommand, graphUsage } from './graph-command';
+import { processIo, UsageError, type CliIo } from './io';
+import { lintCommand, lintUsage } from './lint-command';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  lint: { summary: 'check workflow files (CI: exit 1 on errors)', usage: lintUsage, run: lintCommand },
+  graph: { summary: 'print a workflow as a Mermaid flowchart', usage: graphUsage, run: graphCommand },
+  // The runtime commands join here: serve, run, event, dlq, runs.
+};
+
+/** Runs the CLI with the arguments after `sluice`; resolves to the process exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`sluice: unknown command \`${name}\`\n${help()}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`sluice ${name}: ${error.message}\n${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const list = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return ['usage: sluice <command> [options]', '', 'commands:', ...list].join('\n');
+}
