@@ -1,81 +1,35 @@
-/* Generated from schemas/workflow.schema.json by codegen/generate.ts. Do not edit. */
+/* eslint-disable */
+/**
+ * DO NOT EDIT: generated from schemas/workflow.schema.json by codegen/generate.ts.
+ * Regenerate with `npm run codegen`; CI runs `npm run codegen:check`.
+ */
 
 /**
- * How long a `respond: sync` request waits for the run before answering 202; default `30s`.
- */
-export type Duration = string;
-/**
- * Delay before the second attempt; default `1s`.
- */
-export type Duration1 = string;
-/**
- * Upper bound of the delay between attempts.
- */
-export type Duration2 = string;
-/**
  * An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "errorName".
  */
 export type ErrorName = string;
 /**
- * Default timeout of each step.
+ * A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "duration".
  */
-export type Duration3 = string;
+export type Duration = string;
 /**
- * Run the step only when true; a skipped step's output is null.
+ * A `${{ EXPR }}` expression; in conditions a boolean literal is accepted too.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "expression".
  */
 export type Expression = string | boolean;
 /**
- * The step fails with `Timeout` when it takes longer.
- */
-export type Duration4 = string;
-/**
- * The steps run instead of the failed step; their last output becomes its output.
- */
-export type Steps1 = Step[];
-/**
- * Timeout of the request itself.
- */
-export type Duration5 = string;
-/**
- * Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.
+ * A sequence of steps.
  *
- * @minItems 1
- */
-export type Steps2 = [Step, ...Step[]];
-/**
- * The steps run per item.
- *
- * @minItems 1
- */
-export type Steps3 = [Step, ...Step[]];
-/**
- * The condition.
- */
-export type Expression1 = string | boolean;
-/**
- * The steps run when `when` is true.
- */
-export type Steps4 = Step[];
-/**
- * Steps run when no case matches.
- */
-export type Steps5 = Step[];
-/**
- * A group: a sequence of steps used as one. Output: its last step's output.
- *
- * @minItems 1
- */
-export type Steps6 = [Step, ...Step[]];
-/**
- * A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.
- */
-export type Duration6 = string;
-/**
- * A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.
- */
-export type Duration7 = string;
-/**
- * The steps of the workflow, run in order.
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "steps".
  */
 export type Steps = Step[];
 
@@ -103,19 +57,23 @@ export interface WorkflowDefinition {
   /**
    * JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.
    */
-  input?: {};
+  input?: Record<string, unknown>;
   defaults?: Defaults;
   deadLetter?: DeadLetter;
+  /**
+   * The steps of the workflow, run in order.
+   */
   steps: Steps;
   /**
    * The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.
    */
-  output?: {
-    [k: string]: unknown;
-  };
+  output?: unknown;
 }
 /**
  * How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "triggers".
  */
 export interface Triggers {
   http?: HTTPTrigger;
@@ -127,6 +85,9 @@ export interface Triggers {
 }
 /**
  * Starts a run per HTTP request; the JSON body is the run input.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "httpTrigger".
  */
 export interface HTTPTrigger {
   /**
@@ -138,19 +99,25 @@ export interface HTTPTrigger {
    *
    * @minItems 1
    */
-  methods?: ["GET" | "POST" | "PUT" | "PATCH" | "DELETE", ...("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[]];
+  methods?: ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', ...('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[]];
   /**
    * Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.
    */
-  authLevel?: "anonymous" | "function" | "admin";
+  authLevel?: 'anonymous' | 'function' | 'admin';
   /**
    * `async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.
    */
-  respond?: "async" | "sync";
+  respond?: 'async' | 'sync';
+  /**
+   * How long a `respond: sync` request waits for the run before answering 202; default `30s`.
+   */
   timeout?: Duration;
 }
 /**
  * Starts a run per Storage queue message; each message's JSON body is one run's input.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "queueTrigger".
  */
 export interface QueueTrigger {
   /**
@@ -164,6 +131,9 @@ export interface QueueTrigger {
 }
 /**
  * Starts a run on a schedule.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "scheduleTrigger".
  */
 export interface ScheduleTrigger {
   /**
@@ -173,16 +143,20 @@ export interface ScheduleTrigger {
   /**
    * The run input for scheduled runs.
    */
-  input?: {
-    [k: string]: unknown;
-  };
+  input?: unknown;
 }
 /**
  * Settings that apply to every step that does not say otherwise.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "defaults".
  */
 export interface Defaults {
   retry?: RetryPolicy;
-  timeout?: Duration3;
+  /**
+   * Default timeout of each step.
+   */
+  timeout?: Duration;
   /**
    * Default fail-open behaviour of `ai` steps; default true.
    */
@@ -190,18 +164,27 @@ export interface Defaults {
 }
 /**
  * How a failing step is retried. Retries are performed by the orchestrator with durable timers.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "retry".
  */
 export interface RetryPolicy {
   /**
    * Attempts in all, the first included; default 3.
    */
   maxAttempts?: number;
-  interval?: Duration1;
+  /**
+   * Delay before the second attempt; default `1s`.
+   */
+  interval?: Duration;
   /**
    * Multiplier applied to the delay after each attempt; default 2.
    */
   backoff?: number;
-  maxInterval?: Duration2;
+  /**
+   * Upper bound of the delay between attempts.
+   */
+  maxInterval?: Duration;
   /**
    * Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.
    */
@@ -215,6 +198,9 @@ export interface RetryPolicy {
 }
 /**
  * Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "deadLetter".
  */
 export interface DeadLetter {
   /**
@@ -227,7 +213,28 @@ export interface DeadLetter {
   connection?: string;
 }
 /**
+ * Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "catchClause".
+ */
+export interface CatchClause {
+  /**
+   * Error names this clause handles; omitted: any error.
+   *
+   * @minItems 1
+   */
+  errors?: [ErrorName, ...ErrorName[]];
+  /**
+   * The steps run instead of the failed step; their last output becomes its output.
+   */
+  steps: Steps;
+}
+/**
  * One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "step".
  */
 export interface Step {
   /**
@@ -238,9 +245,15 @@ export interface Step {
    * Display name.
    */
   name?: string;
+  /**
+   * Run the step only when true; a skipped step's output is null.
+   */
   if?: Expression;
   retry?: RetryPolicy;
-  timeout?: Duration4;
+  /**
+   * The step fails with `Timeout` when it takes longer.
+   */
+  timeout?: Duration;
   /**
    * Handlers for the step's failure; the first whose `errors` match runs in its place.
    *
@@ -250,9 +263,7 @@ export interface Step {
   /**
    * The input passed to an `activity` or `workflow` step; expressions are evaluated.
    */
-  input?: {
-    [k: string]: unknown;
-  };
+  input?: unknown;
   ai?: AIStep;
   http?: HTTPStep;
   queue?: QueueStep;
@@ -265,37 +276,32 @@ export interface Step {
    * Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.
    */
   workflow?: string;
-  parallel?: Steps2;
+  /**
+   * Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.
+   */
+  parallel?: Steps;
   forEach?: ForEachStep;
   switch?: SwitchStep;
-  steps?: Steps6;
+  /**
+   * A group: a sequence of steps used as one. Output: its last step's output.
+   */
+  steps?: Steps;
   /**
    * Wait a duration, or until a timestamp. Output: null.
    */
-  wait?: Duration6 | WaitUntil;
+  wait?: Duration | WaitUntil;
   waitForEvent?: WaitForEventStep;
   /**
    * A value, usually a mapping of expressions; it becomes the output.
    */
-  set?: {
-    [k: string]: unknown;
-  };
+  set?: unknown;
   fail?: FailStep;
 }
 /**
- * Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).
- */
-export interface CatchClause {
-  /**
-   * Error names this clause handles; omitted: any error.
-   *
-   * @minItems 1
-   */
-  errors?: [ErrorName, ...ErrorName[]];
-  steps: Steps1;
-}
-/**
  * A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "aiStep".
  */
 export interface AIStep {
   /**
@@ -321,13 +327,11 @@ export interface AIStep {
   /**
    * JSON Schema the answer must satisfy.
    */
-  output?: {};
+  output?: Record<string, unknown>;
   /**
    * The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.
    */
-  fallback?: {
-    [k: string]: unknown;
-  };
+  fallback?: unknown;
   /**
    * Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.
    */
@@ -335,12 +339,15 @@ export interface AIStep {
 }
 /**
  * An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "httpStep".
  */
 export interface HTTPStep {
   /**
    * HTTP method; default GET.
    */
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   /**
    * The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.
    */
@@ -360,13 +367,17 @@ export interface HTTPStep {
   /**
    * Request body, sent as JSON.
    */
-  body?: {
-    [k: string]: unknown;
-  };
-  timeout?: Duration5;
+  body?: unknown;
+  /**
+   * Timeout of the request itself.
+   */
+  timeout?: Duration;
 }
 /**
  * Sends a message to an Azure Storage queue. Output: `{ messageId }`.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "queueStep".
  */
 export interface QueueStep {
   /**
@@ -376,9 +387,7 @@ export interface QueueStep {
   /**
    * The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.
    */
-  message: {
-    [k: string]: unknown;
-  };
+  message: unknown;
   /**
    * Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.
    */
@@ -386,6 +395,9 @@ export interface QueueStep {
 }
 /**
  * One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "cosmosStep".
  */
 export interface CosmosDBStep {
   /**
@@ -399,12 +411,15 @@ export interface CosmosDBStep {
   /**
    * The item to upsert; it must have an `id`. Output: the item.
    */
-  upsert?: {};
+  upsert?: Record<string, unknown>;
   read?: CosmosRead;
   query?: CosmosQuery;
 }
 /**
  * A point read. Output: the item, or null when missing.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "cosmosRead".
  */
 export interface CosmosRead {
   /**
@@ -418,6 +433,9 @@ export interface CosmosRead {
 }
 /**
  * A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "cosmosQuery".
  */
 export interface CosmosQuery {
   /**
@@ -431,6 +449,9 @@ export interface CosmosQuery {
 }
 /**
  * One `@name` parameter of a query.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "cosmosParameter".
  */
 export interface CosmosQueryParameter {
   /**
@@ -440,12 +461,13 @@ export interface CosmosQueryParameter {
   /**
    * The parameter value; expressions are evaluated.
    */
-  value: {
-    [k: string]: unknown;
-  };
+  value: unknown;
 }
 /**
  * Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "forEachStep".
  */
 export interface ForEachStep {
   /**
@@ -460,27 +482,48 @@ export interface ForEachStep {
    * At most this many iterations in flight (a sliding window).
    */
   concurrency?: number;
-  steps: Steps3;
+  /**
+   * The steps run per item.
+   */
+  steps: Steps;
 }
 /**
  * Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "switchStep".
  */
 export interface SwitchStep {
   /**
    * The cases, tried in order.
    */
   cases: SwitchCase[];
-  default?: Steps5;
+  /**
+   * Steps run when no case matches.
+   */
+  default?: Steps;
 }
 /**
  * A condition and the steps it runs.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "switchCase".
  */
 export interface SwitchCase {
-  when: Expression1;
-  steps: Steps4;
+  /**
+   * The condition.
+   */
+  when: Expression;
+  /**
+   * The steps run when `when` is true.
+   */
+  steps: Steps;
 }
 /**
  * Wait until a point in time.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "waitUntil".
  */
 export interface WaitUntil {
   /**
@@ -490,22 +533,29 @@ export interface WaitUntil {
 }
 /**
  * Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "waitForEventStep".
  */
 export interface WaitForEventStep {
   /**
    * The event name (case-sensitive).
    */
   name: string;
-  timeout?: Duration7;
+  /**
+   * How long to wait; without `default` a timeout fails the step with `Timeout`.
+   */
+  timeout?: Duration;
   /**
    * Output used when the wait times out.
    */
-  default?: {
-    [k: string]: unknown;
-  };
+  default?: unknown;
 }
 /**
  * Ends the run as failed with this error (a `catch` may handle it).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "failStep".
  */
 export interface FailStep {
   /**

@@ -1,0 +1,98 @@
+/**
+ * Codegen: the definition types the engine uses, from `schemas/workflow.schema.json`, and one input type
+ * per workflow (from its `input` schema) for activity authors and HTTP callers. Generated files carry a
+ * do-not-edit header. `--check` writes nothing and exits 1 when a generated file is stale or missing.
+ */
+import { readdirSync, readFileSync, writeFileSync, existsSync, unlinkSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { lintText } from '../engine/lint/lint';
+import { prepareLanguageSchema, typeName } from './prepare-schema';
+
+/** Where things are, relative to the repository root. */
+export const codegenPaths = {
+  schema: 'schemas/workflow.schema.json',
+  definitionTypes: 'engine/definition/workflow.generated.ts',
+  workflows: 'workflows',
+  inputTypes: 'codegen/generated',
+} as const;
+
+const options = { additionalProperties: false, unreachableDefinitions: true, style: { singleQuote: true, printWidth: 120 } };
+
+function header(source: string): string {
+  return `/* eslint-disable */\n/**\n * DO NOT EDIT: generated from ${source} by codegen/generate.ts.\n * Regenerate with \`npm run codegen\`; CI runs \`npm run codegen:check\`.\n */`;
+}
+
+/** Every generated file's path (relative to root) and content. */
+export async function generateAll(root: string): Promise<Map<string, string>> {
+  const outputs = new Map<string, string>();
+  const schema = JSON.parse(readFileSync(path.join(root, codegenPaths.schema), 'utf8')) as Record<string, unknown>;
+  const definition = await compile(prepareLanguageSchema(schema) as JSONSchema, 'WorkflowDefinition', { ...options, bannerComment: header(codegenPaths.schema) });
+  outputs.set(codegenPaths.definitionTypes, definition);
+  for (const file of workflowFiles(root)) {
+    const linted = lintText(file, readFileSync(path.join(root, file), 'utf8'));
+    const input = linted.definition?.input;
+    if (!linted.definition || input === undefined) continue;
+    const name = linted.definition.name;
+    const type = `${typeName({}, name)}Input`;
+    const source = await compile({ ...(input as object), title: type } as JSONSchema, type, { ...options, bannerComment: header(`the \`input\` schema of ${file}`) });
+    outputs.set(`${codegenPaths.inputTypes}/${name}.input.ts`, source);
+  }
+  return outputs;
+}
+
+function workflowFiles(root: string): string[] {
+  const directory = path.join(root, codegenPaths.workflows);
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `${codegenPaths.workflows}/${name}`);
+}
+
+/** Files that differ from what codegen would write, and generated input types whose workflow is gone. */
+export async function staleFiles(root: string): Promise<string[]> {
+  const outputs = await generateAll(root);
+  const stale: string[] = [];
+  for (const [file, content] of outputs) {
+    const current = existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), 'utf8') : undefined;
+    if (current !== content) stale.push(file);
+  }
+  for (const orphan of generatedInputFiles(root)) if (!outputs.has(orphan)) stale.push(orphan);
+  return stale;
+}
+
+function generatedInputFiles(root: string): string[] {
+  const directory = path.join(root, codegenPaths.inputTypes);
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory).filter((name) => name.endsWith('.input.ts')).map((name) => `${codegenPaths.inputTypes}/${name}`);
+}
+
+/** Writes every generated file and removes orphaned input types; returns the files that changed. */
+export async function writeAll(root: string): Promise<string[]> {
+  const stale = await staleFiles(root);
+  const outputs = await generateAll(root);
+  mkdirSync(path.join(root, codegenPaths.inputTypes), { recursive: true });
+  for (const file of stale) {
+    const content = outputs.get(file);
+    if (content === undefined) unlinkSync(path.join(root, file));
+    else writeFileSync(path.join(root, file), content);
+  }
+  return stale;
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, '..');
+  const check = process.argv.includes('--check');
+  (check ? staleFiles(root) : writeAll(root)).then(
+    (files) => {
+      if (check && files.length > 0) {
+        console.error(`stale generated files (run \`npm run codegen\`):\n${files.map((file) => `  ${file}`).join('\n')}`);
+        process.exitCode = 1;
+      } else if (!check) {
+        console.log(files.length > 0 ? `updated:\n${files.map((file) => `  ${file}`).join('\n')}` : 'generated files are up to date');
+      }
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
