@@ -1,0 +1,89 @@
+/**
+ * Sluice's management endpoints, under `/api/` with function-level auth: start any workflow by name,
+ * follow a run (status, events, terminate), and read run history (`runs`, `runs/{id}`, `workflows`).
+ */
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { DurableClient } from 'durable-functions';
+import { handleHistoryRequest, type WorkflowListing } from '../../history/api';
+import type { RunHistoryStore } from '../../history/store';
+import { parseJsonInput } from '../input-check';
+import type { Project } from '../project';
+import { inputProblemBody, startRun } from '../start';
+import { acceptedResponse } from './responses';
+
+const problem = (status: number, error: string, message: string): HttpResponseInit => ({ status, jsonBody: { error, message } });
+
+/** What each workflow is triggered by, for `GET /api/workflows`. */
+export function workflowListings(project: Project): WorkflowListing[] {
+  return project.workflows.map((workflow) => ({
+    name: workflow.name,
+    hash: workflow.hash,
+    triggers: Object.keys(workflow.definition.triggers ?? {}),
+  }));
+}
+
+/** `POST /api/workflows/{name}/runs`: starts a run of any workflow with the body as its input. */
+export function apiStarter(project: Project) {
+  return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
+    const name = request.params.name;
+    const workflow = project.named(name);
+    if (!workflow) return problem(404, 'WorkflowNotFound', `no workflow named "${name}"`);
+    const parsed = parseJsonInput(await request.text());
+    if (!parsed.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, [parsed.problem]) };
+    const started = await startRun(client, project, { workflow, input: parsed.input, trigger: { kind: 'api', source: 'POST /api/workflows/{name}/runs' } });
+    if (!started.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, started.problems) };
+    return acceptedResponse(client, request, started.runId);
+  };
+}
+
+/** `GET /api/runs/{id}/status`: the Durable status of a run, with its custom status (progress). */
+export async function runStatus(request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> {
+  const id = request.params.id;
+  const status = await client.getStatus(id, { showHistory: request.query.get('showHistory') === 'true', showInput: false }).catch(() => undefined);
+  if (!status || status.runtimeStatus === undefined) return problem(404, 'RunNotFound', `no run with id "${id}"`);
+  return { status: 200, jsonBody: status };
+}
+
+/** `POST /api/runs/{id}/events/{event}`: raises an external event; the body is its payload. */
+export async function raiseRunEvent(request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> {
+  const { id, event } = request.params;
+  const parsed = parseJsonInput(await request.text());
+  if (!parsed.ok) return { status: 400, jsonBody: { error: 'ValidationError', message: parsed.problem.message, errors: [parsed.problem] } };
+  const refusal = await refuseUnlessRunning(client, id);
+  if (refusal) return refusal;
+  await client.raiseEvent(id, event, parsed.input);
+  return { status: 202, jsonBody: { runId: id, event } };
+}
+
+/** `POST /api/runs/{id}/terminate?reason=…`: ends a running run as Terminated. */
+export async function terminateRun(request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> {
+  const id = request.params.id;
+  const refusal = await refuseUnlessRunning(client, id);
+  if (refusal) return refusal;
+  await client.terminate(id, request.query.get('reason') ?? 'terminated through the API');
+  return { status: 202, jsonBody: { runId: id, status: 'Terminating' } };
+}
+
+async function refuseUnlessRunning(client: DurableClient, id: string): Promise<HttpResponseInit | undefined> {
+  const status = await client.getStatus(id).catch(() => undefined);
+  if (!status || status.runtimeStatus === undefined) return problem(404, 'RunNotFound', `no run with id "${id}"`);
+  if (['Completed', 'Failed', 'Terminated', 'Canceled'].includes(String(status.runtimeStatus))) {
+    return problem(410, 'RunFinished', `run "${id}" has already finished (${String(status.runtimeStatus)})`);
+  }
+  return undefined;
+}
+
+/** `GET /api/runs`, `GET /api/runs/{id}`, `GET /api/workflows`: run history. */
+export function historyEndpoint(project: Project, history: () => Promise<RunHistoryStore>) {
+  const listings = workflowListings(project);
+  return async (request: HttpRequest): Promise<HttpResponseInit> => {
+    const url = new URL(request.url);
+    const query: Record<string, string | string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      const values = url.searchParams.getAll(key);
+      query[key] = values.length === 1 ? values[0] : values;
+    }
+    const response = await handleHistoryRequest(await history(), { method: request.method, path: url.pathname, query }, listings);
+    return response ? { status: response.status, jsonBody: response.body } : problem(404, 'NotFound', `${url.pathname} is not a run-history route`);
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * A workflow's triggers as Azure Functions: an HTTP starter (input checked: 400 with the errors, else 202
+ * with status URLs, or the output when `respond: sync` finishes in time), a queue trigger (an invalid
+ * message fails, so the host retries it and then moves it to `<queue>-poison` with its body intact, and a
+ * failed-run record says why), and a timer per schedule.
+ */
+import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
+import type { DurableClient } from 'durable-functions';
+import type { ScheduleTrigger } from '../../definition/workflow.generated';
+import type { RunHistoryStore } from '../../history/store';
+import { parseDuration } from '../../plan/duration';
+import { parseJsonInput } from '../input-check';
+import type { Project, ProjectWorkflow } from '../project';
+import { inputProblemBody, startRun } from '../start';
+import { acceptedResponse, waitForRun } from './responses';
+
+/** The default route of a workflow's HTTP trigger. */
+export function routeOf(workflow: ProjectWorkflow): string {
+  return workflow.definition.triggers?.http?.route ?? `workflows/${workflow.name}`;
+}
+
+/** The schedules of a workflow, one or many. */
+export function schedulesOf(workflow: ProjectWorkflow): ScheduleTrigger[] {
+  const schedule = workflow.definition.triggers?.schedule;
+  if (!schedule) return [];
+  return Array.isArray(schedule) ? schedule : [schedule];
+}
+
+/** The HTTP starter of a workflow. */
+export function httpStarter(project: Project, workflow: ProjectWorkflow) {
+  const http = workflow.definition.triggers?.http ?? {};
+  return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
+    const input = request.method === 'GET' ? Object.fromEntries(request.query.entries()) : parseJsonInput(await request.text());
+    const parsed = request.method === 'GET' ? { ok: true as const, input } : (input as ReturnType<typeof parseJsonInput>);
+    if (!parsed.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, [parsed.problem]) };
+    const started = await startRun(client, project, {
+      workflow,
+      input: parsed.input,
+      trigger: { kind: 'http', source: `${request.method} /api/${routeOf(workflow)}` },
+    });
+    if (!started.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, started.problems) };
+    if (http.respond === 'sync') {
+      const timeoutMs = parseDuration(http.timeout ?? '30s') ?? 30_000;
+      return waitForRun(client, request, started.runId, timeoutMs);
+    }
+    return acceptedResponse(client, request, started.runId);
+  };
+}
+
+/** The queue trigger of a workflow. */
+export function queueStarter(project: Project, workflow: ProjectWorkflow, history: () => Promise<RunHistoryStore>) {
+  const queue = workflow.definition.triggers!.queue!.name;
+  return async (message: unknown, client: DurableClient, context: InvocationContext): Promise<void> => {
+    const messageId = String(context.triggerMetadata?.id ?? context.invocationId);
+    const started = await startRun(client, project, {
+      workflow,
+      input: message,
+      trigger: { kind: 'queue', source: queue },
+      // One message, one run: a redelivered message finds its run and starts nothing.
+      instanceId: `${workflow.name}-q-${messageId}`,
+    });
+    if (started.ok) return;
+    const reason = started.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
+    const store = await history();
+    const now = new Date().toISOString();
+    await store.upsertRun({
+      id: `${workflow.name}-q-${messageId}`,
+      workflow: workflow.name,
+      definitionHash: workflow.hash,
+      trigger: { kind: 'queue', source: queue },
+      status: 'Failed',
+      createdAt: String(context.triggerMetadata?.insertionTime ?? now),
+      endedAt: now,
+      input: message,
+      error: { name: 'ValidationError', message: `the message does not match the input schema: ${reason}` },
+    });
+    // Failing the invocation lets the host retry and then move the original message to the poison queue.
+    throw new Error(`message ${messageId} on ${queue} is not a valid input for ${workflow.name}: ${reason}`);
+  };
+}
+
+/** The timer trigger of one of a workflow's schedules. */
+export function scheduleStarter(project: Project, workflow: ProjectWorkflow, index: number, schedule: ScheduleTrigger) {
+  return async (timer: Timer, client: DurableClient, context: InvocationContext): Promise<void> => {
+    const due = String(context.triggerMetadata?.scheduledTime ?? timer.scheduleStatus?.next ?? new Date().toISOString());
+    const started = await startRun(client, project, {
+      workflow,
+      input: schedule.input ?? {},
+      trigger: { kind: 'schedule', source: schedule.cron },
+      instanceId: `${workflow.name}-s${index}-${due.replace(/[^0-9TZ]/g, '')}`,
+    });
+    if (!started.ok) {
+      context.error(`schedule ${schedule.cron} of ${workflow.name}: its input does not match the input schema`);
+    }
+  };
+}
