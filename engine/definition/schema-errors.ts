@@ -49,13 +49,14 @@ export function schemaFindings(errors: readonly ErrorObject[], value: unknown): 
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
     const siblings = byPath.get(error.instancePath) ?? [];
     const branches = error.schema as Schema[];
-    const special = error.parentSchema === step || error.parentSchema === cosmos;
+    const dependentInput = error.schemaPath.endsWith('/dependentSchemas/input/anyOf');
+    const special = error.parentSchema === step || error.parentSchema === cosmos || dependentInput;
     if (special) for (const sibling of siblings) if (branches.includes(sibling.parentSchema as Schema)) dropped.add(sibling);
     dropped.add(error);
     const at = parsePointer(error.instancePath);
     if (error.parentSchema === step && error.keyword === 'oneOf') findings.push(kindFinding(at, valueAt(value, at), languageDefs().stepKinds, 'step-kind'));
     else if (error.parentSchema === cosmos) findings.push(kindFinding(at, valueAt(value, at), ['upsert', 'read', 'query'], 'cosmos-operation'));
-    else if (error.parentSchema === step) findings.push({ code: 'input-not-allowed', message: '`input` is only used by `activity` and `workflow` steps', path: [...at, 'input'], target: 'key' });
+    else if (dependentInput) findings.push({ code: 'input-not-allowed', message: '`input` is only used by `activity` and `workflow` steps', path: [...at, 'input'], target: 'key' });
     else findings.push(...branchFindings(error, siblings, valueAt(value, at), at, dropped));
   }
   for (const error of errors) if (!dropped.has(error)) findings.push(...plainFindings(error));
@@ -115,7 +116,7 @@ function plainFindings(error: ErrorObject): Finding[] {
       return [{ code: 'invalid-value', message: `${placeName(at)} must be one of ${allowed.join(', ')}; got ${describeValue(error.data)}${guess ? `; did you mean \`${guess}\`?` : ''}`, path: at }];
     }
     case 'pattern':
-      return [{ code: 'invalid-value', message: `${placeName(at)} ${describeValue(error.data)} is not ${patternMeaning(String(params.pattern))}`, path: at }];
+      return [{ code: 'invalid-value', message: `${placeName(at)} is ${describeValue(error.data)}, which is not ${patternMeaning(String(params.pattern))}`, path: at }];
     default:
       return [{ code: 'invalid-value', message: `${placeName(at)} ${error.message ?? 'is invalid'}`, path: at }];
   }

@@ -2,6 +2,7 @@
  * The linter: load → schema → semantic rules → cross-file checks. Semantic rules run only on files the
  * schema accepts, so they can trust the shape and a typo yields one diagnostic, not a cascade.
  */
+import { defaultLimits } from '../definition/limits';
 import { loadDefinition } from '../definition/load';
 import { place } from '../definition/positions';
 import { schemaFindings } from '../definition/schema-errors';
@@ -31,7 +32,7 @@ export interface LintedFile {
 
 /** Lints one file on its own (no cross-file checks). */
 export function lintText(file: string, text: string, options: LintOptions = {}): LintedFile {
-  const loaded = loadDefinition(file, text);
+  const loaded = loadDefinition(file, text, options.limits ? { ...defaultLimits, ...options.limits } : defaultLimits);
   const diagnostics = [...loaded.diagnostics];
   if (loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { loaded, diagnostics: sortDiagnostics(diagnostics) };
   const errors = validateAgainstSchema(loaded.value);

@@ -1,4 +1,5 @@
 /** What a lint rule sees and how it reports. Rules are pure functions of one validated definition. */
+import type { LoadLimits } from '../definition/limits';
 import type { Finding, LoadedDefinition } from '../definition/source';
 import type { StepSite } from '../definition/walk';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
@@ -7,6 +8,8 @@ import type { WorkflowDefinition } from '../definition/workflow.generated';
 export interface LintOptions {
   /** Registered custom activity names; when absent, `unknown-activity` is skipped rather than guessed. */
   activities?: readonly string[];
+  /** Loader limits (size, depth, aliases); defaults to `defaultLimits`. */
+  limits?: Partial<LoadLimits>;
 }
 
 /** One file, schema-valid, ready for semantic rules. */
