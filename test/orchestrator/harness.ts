@@ -6,7 +6,6 @@
  */
 import * as functions from '@azure/functions';
 import * as df from 'durable-functions';
-import { expect } from 'vitest';
 
 type Handler = (trigger: unknown, context: functions.InvocationContext) => Promise<OrchestratorState>;
 
@@ -88,10 +87,12 @@ export class ReplayHost {
   private actionCount = 0;
   now: number;
   last?: Episode;
+  /** Per episode: how many history events the SDK saw and what it returned (JSON). */
+  readonly log: Array<{ seen: number } & Snapshot> = [];
 
   constructor(
     private readonly handler: Handler,
-    private readonly input: unknown,
+    readonly input: unknown,
     private readonly options: { instanceId?: string; start?: string; name?: string } = {},
   ) {
     this.now = Date.parse(options.start ?? '2026-01-01T00:00:00.000Z');
@@ -176,30 +177,9 @@ export class ReplayHost {
   }
 
   private async run(): Promise<Episode> {
-    const trigger = {
-      history: structuredClone(this.history),
-      input: structuredClone(this.input),
-      instanceId: this.instanceId,
-      parentInstanceId: null,
-      isReplaying: this.history.filter((e) => e.EventType === 12).length > 1,
-      upperSchemaVersion: 1,
-      upperSchemaVersionNew: 2,
-      longRunningTimerIntervalDuration: '3.00:00:00',
-      maximumShortTimerDuration: '6.00:00:00',
-      defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
-    };
-    const context = new functions.InvocationContext({ functionName: 'sluice', invocationId: `i${this.history.length}` });
-    let state: OrchestratorState;
-    let failed = false;
-    try {
-      state = await this.handler(trigger, context);
-    } catch (error) {
-      const message = (error as Error).message;
-      const marker = message.indexOf('$OutOfProcData$:');
-      if (marker < 0) throw error;
-      state = JSON.parse(message.slice(marker + '$OutOfProcData$:'.length));
-      failed = true;
-    }
+    const seen = this.history.length;
+    const { state, failed } = await replayHistory(this.handler, this.input, this.history, this.instanceId);
+    this.log.push({ seen, ...snapshot(state) });
     assertNoRepeatedActions(state.actions);
     const all = state.actions[0] ?? [];
     const added: Episode['added'] = [];
@@ -238,6 +218,47 @@ export class ReplayHost {
   }
 }
 
+/** An orchestrator state as JSON, for fixtures and comparisons. */
+export interface Snapshot {
+  actions: unknown;
+  isDone: boolean;
+  output: unknown;
+  error: string | null;
+  customStatus: unknown;
+}
+
+/** The JSON view of a state. */
+export function snapshot(state: OrchestratorState): Snapshot {
+  return JSON.parse(
+    JSON.stringify({ actions: state.actions, isDone: state.isDone, output: state.output ?? null, error: state.error ?? null, customStatus: state.customStatus ?? null }),
+  );
+}
+
+/** Calls the handler once with `history`, as the extension would (protocol §1); a failure is returned, not thrown. */
+export async function replayHistory(handler: Handler, input: unknown, history: unknown[], instanceId: string): Promise<{ state: OrchestratorState; failed: boolean }> {
+  const trigger = {
+    history: structuredClone(history),
+    input: structuredClone(input),
+    instanceId,
+    parentInstanceId: null,
+    isReplaying: history.filter((e) => (e as { EventType: number }).EventType === 12).length > 1,
+    upperSchemaVersion: 1,
+    upperSchemaVersionNew: 2,
+    longRunningTimerIntervalDuration: '3.00:00:00',
+    maximumShortTimerDuration: '6.00:00:00',
+    defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
+  };
+  const context = new functions.InvocationContext({ functionName: 'sluice', invocationId: `replay-${history.length}` });
+  try {
+    return { state: await handler(trigger, context), failed: false };
+  } catch (error) {
+    const message = (error as Error).message;
+    const marker = message.indexOf('$OutOfProcData$:');
+    if (marker < 0) throw error;
+    return { state: JSON.parse(message.slice(marker + '$OutOfProcData$:'.length)), failed: true };
+  }
+}
+
 /**
  * Fails when an action list repeats an action: the same action object (one task) at two positions,
  * which the Durable extension would schedule twice (durable-protocol.md §5).
@@ -246,7 +267,7 @@ export function assertNoRepeatedActions(actions: Action[][]): void {
   const seen = new Set<Action>();
   const walk = (list: Action[], where: string): void => {
     list.forEach((action, index) => {
-      expect(seen.has(action), `action at ${where}[${index}] repeats an earlier one: ${JSON.stringify(action)}`).toBe(false);
+      if (seen.has(action)) throw new Error(`action at ${where}[${index}] repeats an earlier one: ${JSON.stringify(action)}`);
       seen.add(action);
       if (action.compoundActions) walk(action.compoundActions, `${where}[${index}].compound`);
     });

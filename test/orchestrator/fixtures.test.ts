@@ -1,0 +1,46 @@
+/**
+ * Recorded histories keep replaying: every episode of every fixture must give the same new actions,
+ * status and output as when it was recorded, and the whole history the same final action list. A change
+ * that fails here would break runs in flight (bump INTERPRETER_VERSION and keep the old behaviour).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe as suite, expect, it } from 'vitest';
+import { replayHistory, snapshot } from './harness';
+import { sluiceHandler } from './workflows';
+
+const folder = join(__dirname, '..', 'fixtures', 'histories');
+const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
+
+interface Fixture {
+  instanceId: string;
+  input: unknown;
+  history: unknown[];
+  actions: unknown;
+  episodes: Array<{ seen: number; added: unknown[]; isDone: boolean; output: unknown; error: string | null; customStatus: unknown }>;
+}
+
+suite('recorded histories', () => {
+  it('has fixtures', () => expect(files.length).toBeGreaterThanOrEqual(3));
+
+  it.each(files)('%s replays the same actions and output', async (file) => {
+    const fixture = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Fixture;
+    const handler = sluiceHandler();
+    let before = 0;
+    for (const episode of fixture.episodes) {
+      const { state } = await replayHistory(handler, fixture.input, fixture.history.slice(0, episode.seen), fixture.instanceId);
+      const now = snapshot(state);
+      const list = (now.actions as unknown[][])[0] ?? [];
+      expect({ added: list.slice(before), isDone: now.isDone, output: now.output, error: now.error, customStatus: now.customStatus }).toEqual({
+        added: episode.added,
+        isDone: episode.isDone,
+        output: episode.output,
+        error: episode.error,
+        customStatus: episode.customStatus,
+      });
+      before = list.length;
+    }
+    const { state } = await replayHistory(handler, fixture.input, fixture.history, fixture.instanceId);
+    expect(snapshot(state).actions).toEqual(fixture.actions);
+  });
+});
