@@ -1,0 +1,155 @@
+/**
+ * The embedded runtime: every workflow of the project served on one machine with the same registrations
+ * as the Azure app (captured, not re-implemented), on the local Durable host, with Azurite for queues and
+ * SQLite for history under `.sluice/`. `sluice serve` and the end-to-end tests run this.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { QueueServiceClient } from '@azure/storage-queue';
+import '../../../activities';
+import { activityNames } from '../../activities/registry';
+import { createSqliteHistoryStore, historyFileIn } from '../../history/sqlite-store';
+import type { RunHistoryStore } from '../../history/store';
+import { registerSluice } from '../azure/register';
+import { readQueueSettings, type QueueSettings } from '../host-config';
+import { loadProject, type Project } from '../project';
+import { startAzurite, type Azurite } from './azurite';
+import { captureRegistrations, createManagementHandler, durableClientBinding, LocalDurableHost, WallClock, WEBHOOK_PREFIX, type Clock } from './durable';
+import { HttpRouter, writeJson } from './functions/http-router';
+import { QueuePoller, type QueueFailure } from './functions/queue-poller';
+import { ScheduleRunner } from './functions/schedules';
+
+/** How to run. */
+export interface RuntimeOptions {
+  /** The project root (package.json, host.json, workflows/). */
+  root: string;
+  /** Workflows folder relative to root; default `SLUICE_WORKFLOWS_DIR` or `workflows`. */
+  workflowsDir?: string;
+  /** HTTP port; 7071 (the Functions host's) by default, 0 for a free one. */
+  port?: number;
+  /** Where the embedded stores and Azurite keep data; default `<root>/.sluice`. */
+  dataDir?: string;
+  /** `':memory:'` keeps Durable state in memory (tests); default a file under dataDir. */
+  durableFile?: string;
+  clock?: Clock;
+  /** Overrides of host.json `extensions.queues` (tests shorten the visibility timeout). */
+  queueSettings?: Partial<QueueSettings>;
+  activityConcurrency?: number;
+  /** Called on every failed queue message. */
+  onQueueFailure?: (failure: QueueFailure) => void;
+  /** Lines for the operator; default stderr. */
+  log?: (line: string) => void;
+}
+
+/** What `sluice serve` writes under the data folder so other `sluice` commands can find it. */
+export interface RuntimeInfo {
+  url: string;
+  pid: number;
+  storage: string;
+}
+
+/** A running embedded runtime. */
+export class SluiceRuntime {
+  readonly project: Project;
+  readonly host: LocalDurableHost;
+  readonly history: RunHistoryStore;
+  url = '';
+  storageConnection = '';
+  private server?: Server;
+  private azurite?: Azurite;
+  private pollers: QueuePoller[] = [];
+  private schedules?: ScheduleRunner;
+  private readonly dataDir: string;
+  private readonly captured: ReturnType<typeof captureRegistrations>;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.dataDir = resolve(options.dataDir ?? join(options.root, '.sluice'));
+    mkdirSync(this.dataDir, { recursive: true });
+    this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
+    this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
+    const history = this.history;
+    this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history }));
+    this.host = new LocalDurableHost({
+      registrations: this.captured,
+      dataDir: this.dataDir,
+      ...(options.durableFile ? { file: options.durableFile } : {}),
+      clock: options.clock ?? new WallClock(),
+      activityConcurrency: options.activityConcurrency,
+    });
+  }
+
+  /** Starts storage, the Durable host, the HTTP server, queue pollers and schedules. */
+  async start(): Promise<this> {
+    const log = this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    await this.history.init();
+    this.storageConnection = await this.storage(log);
+    await this.host.start();
+    await this.listen();
+    const binding = durableClientBinding(this.url);
+    const service = QueueServiceClient.fromConnectionString(this.storageConnection);
+    const settings = { ...readQueueSettings(this.options.root), ...this.options.queueSettings };
+    this.pollers = this.captured.queues.map(
+      (fn) => new QueuePoller(fn, { service, settings, clientBinding: () => binding, onFailure: this.options.onQueueFailure }),
+    );
+    await Promise.all(this.pollers.map((poller) => poller.start()));
+    this.schedules = new ScheduleRunner(this.captured.timers, this.options.clock ?? new WallClock(), () => binding);
+    this.schedules.start();
+    const info: RuntimeInfo = { url: this.url, pid: process.pid, storage: this.storageConnection };
+    writeFileSync(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
+    return this;
+  }
+
+  /** Stops everything, letting in-flight work finish or persist for the next start. */
+  async stop(): Promise<void> {
+    this.schedules?.stop();
+    await Promise.all(this.pollers.map((poller) => poller.stop()));
+    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+    this.server?.closeAllConnections?.();
+    await this.host.stop();
+    await this.history.close();
+    await this.azurite?.stop();
+    rmSync(join(this.dataDir, 'runtime.json'), { force: true });
+  }
+
+  /** The storage connection: the configured account, or Azurite started with data under `.sluice/azurite`. */
+  private async storage(log: (line: string) => void): Promise<string> {
+    const configured = process.env.AzureWebJobsStorage;
+    if (configured && configured !== 'UseDevelopmentStorage=true') return configured;
+    this.azurite = await startAzurite({ location: join(this.dataDir, 'azurite') });
+    // Activities (queue steps, dead letters) read the connection from the settings, as in Azure.
+    process.env.AzureWebJobsStorage = this.azurite.connectionString;
+    log(`queues: Azurite on ${this.azurite.queueEndpoint}`);
+    return this.azurite.connectionString;
+  }
+
+  private async listen(): Promise<void> {
+    const baseUrl = () => this.url;
+    let management: ReturnType<typeof createManagementHandler> | undefined;
+    let router: HttpRouter | undefined;
+    this.server = createServer((req, res) => {
+      if (req.url?.startsWith(WEBHOOK_PREFIX)) {
+        if (!management!(req, res)) writeJson(res, 404, { message: `no such management route: ${req.method} ${req.url}` });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        router!
+          .handle(req, res, Buffer.concat(chunks))
+          .then((handled) => {
+            if (!handled) writeJson(res, 404, { error: 'NotFound', message: `no function serves ${req.method} ${req.url}` });
+          })
+          .catch((error: Error) => writeJson(res, 500, { error: 'InternalServerError', message: error.message }));
+      });
+    });
+    await new Promise<void>((done, fail) => {
+      this.server!.once('error', fail);
+      this.server!.listen(this.options.port ?? 7071, '127.0.0.1', () => done());
+    });
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    management = createManagementHandler(this.host, { baseUrl: baseUrl() });
+    router = new HttpRouter(this.captured.http, () => durableClientBinding(baseUrl()));
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * `sluice run <workflow or file> --input <json|@file>`: starts a run (on a running `sluice serve`, else on
+ * an embedded runtime in this process), shows its progress, prints its output. The exit code is the run's:
+ * 0 Completed, 1 anything else. `--json` prints the final run record.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findProjectRoot } from '../adapters/project-root';
+import { parseDuration } from '../definition/duration';
+import { lintText } from '../lint/lint';
+import { UsageError, type CliIo } from './io';
+import { callRuntime, connectRuntime, RuntimeCallError } from './runtime-client';
+
+export const runUsage = 'usage: sluice run <workflow name or file> [--input <json|@file>] [--json] [--timeout 10m] [--url <serve url>]';
+
+const terminal = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
+
+interface DurableStatus {
+  runtimeStatus: string;
+  output?: unknown;
+  customStatus?: { step?: string | null; completed?: number; total?: number } | null;
+}
+
+/** Runs `sluice run`. */
+export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { input: { type: 'string' }, json: { type: 'boolean' }, timeout: { type: 'string' }, url: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('give one workflow name or file');
+  const root = findProjectRoot(io.cwd);
+  const { name, workflowsDir } = resolveWorkflow(positionals[0], root, io.cwd);
+  const input = readInput(values.input, io.cwd);
+  const timeoutMs = values.timeout ? parseTimeout(values.timeout) : 10 * 60_000;
+
+  const runtime = await connectRuntime(root, { url: values.url, workflowsDir });
+  try {
+    let runId: string;
+    try {
+      ({ body: { runId } } = await callRuntime<{ runId: string }>(runtime.url, 'POST', `/api/workflows/${encodeURIComponent(name)}/runs`, input));
+    } catch (error) {
+      if (error instanceof RuntimeCallError) {
+        io.stderr(`sluice run: ${error.message}`);
+        const problems = (error.body as { errors?: Array<{ path: string; message: string }> } | null)?.errors ?? [];
+        for (const problem of problems) io.stderr(`  input${problem.path === '/' ? '' : problem.path}: ${problem.message}`);
+        return 1;
+      }
+      throw error;
+    }
+    if (!values.json) io.stderr(`run ${runId} of ${name} started${runtime.embedded ? ' (embedded runtime)' : ` on ${runtime.url}`}`);
+    const status = await follow(runtime.url, runId, timeoutMs, values.json ? () => undefined : progressPrinter(io));
+    if (!terminal.has(status.runtimeStatus)) {
+      io.stderr(`run ${runId} is still ${status.runtimeStatus} after ${values.timeout ?? '10m'}; follow it with GET ${runtime.url}/api/runs/${runId}`);
+      return 1;
+    }
+    if (values.json) {
+      const { body: record } = await callRuntime<unknown>(runtime.url, 'GET', `/api/runs/${encodeURIComponent(runId)}`);
+      io.stdout(JSON.stringify(record, null, 2));
+    } else if (status.runtimeStatus === 'Completed') {
+      io.stdout(JSON.stringify(status.output ?? null, null, 2));
+    } else {
+      io.stderr(`run ${runId} ${status.runtimeStatus}: ${typeof status.output === 'string' ? status.output : JSON.stringify(status.output)}`);
+    }
+    return status.runtimeStatus === 'Completed' ? 0 : 1;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Polls a run's status until it ends or the deadline passes, reporting progress. */
+async function follow(url: string, runId: string, timeoutMs: number, onProgress: (status: DurableStatus) => void): Promise<DurableStatus> {
+  const deadline = Date.now() + timeoutMs;
+  let pause = 50;
+  for (;;) {
+    const { body: status } = await callRuntime<DurableStatus>(url, 'GET', `/api/runs/${encodeURIComponent(runId)}/status`);
+    onProgress(status);
+    if (terminal.has(status.runtimeStatus) || Date.now() >= deadline) return status;
+    await new Promise((done) => setTimeout(done, pause));
+    pause = Math.min(pause * 2, 500);
+  }
+}
+
+/** Live progress on a terminal (one line rewritten), plain lines otherwise. */
+function progressPrinter(io: CliIo): (status: DurableStatus) => void {
+  const live = Boolean(process.stderr.isTTY);
+  let last = '';
+  return (status) => {
+    const progress = status.customStatus;
+    const line = progress?.step
+      ? `${status.runtimeStatus}: step ${progress.step} (${progress.completed ?? 0}/${progress.total ?? '?'} done)`
+      : status.runtimeStatus;
+    if (line === last) return;
+    last = line;
+    if (live) process.stderr.write(`\r\x1b[2K${line}${terminal.has(status.runtimeStatus) ? '\n' : ''}`);
+    else io.stderr(line);
+  };
+}
+
+/** A workflow name, or a file whose `name` is read (its folder serves as the workflows folder). */
+function resolveWorkflow(target: string, root: string, cwd: string): { name: string; workflowsDir?: string } {
+  if (!/\.ya?ml$/.test(target)) return { name: target };
+  const file = resolve(cwd, target);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${target}`);
+  }
+  const linted = lintText(basename(file), text);
+  const name = linted.definition?.name;
+  if (!name) throw new UsageError(`${target} is not a valid workflow; run \`sluice lint ${target}\``);
+  return { name, workflowsDir: relative(root, dirname(file)) || '.' };
+}
+
+function readInput(value: string | undefined, cwd: string): unknown {
+  if (value === undefined) return {};
+  const text = value.startsWith('@') ? readFileOrUsage(resolve(cwd, value.slice(1))) : value;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--input is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function readFileOrUsage(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${path}`);
+  }
+}
+
+function parseTimeout(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new UsageError('--timeout is a duration such as 30s or 10m');
+  return ms;
+}
