@@ -68,10 +68,27 @@ function clamp(offset: number, length: number): number {
   return Math.min(Math.max(0, offset), length);
 }
 
-/** 1-based line and column of an offset; offsets past a line's end stay on that line. */
-function linePos(source: Pick<LoadedDefinition, 'lineCounter'>, offset: number): { line: number; col: number } {
-  const position = source.lineCounter.linePos(offset);
-  return { line: Math.max(1, position.line), col: Math.max(1, position.col) };
+const lineIndex = new WeakMap<object, number[]>();
+
+/**
+ * 1-based line and column of an offset, from the text itself: the parser's LineCounter only knows the
+ * lines it lexed, which is not all of them when parsing stops early. Built once per file, on demand.
+ */
+export function linePos(source: Pick<LoadedDefinition, 'text'>, offset: number): { line: number; col: number } {
+  let starts = lineIndex.get(source);
+  if (!starts) {
+    starts = [0];
+    for (let at = source.text.indexOf('\n'); at >= 0; at = source.text.indexOf('\n', at + 1)) starts.push(at + 1);
+    lineIndex.set(source, starts);
+  }
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, col: offset - starts[low] + 1 };
 }
 
 /** Encodes a path as a JSON pointer (RFC 6901). */

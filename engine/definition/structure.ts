@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadLimits } from './limits';
-import { diagnosticAt, type LoadedDefinition } from './source';
+import { diagnosticAt, linePos, type LoadedDefinition } from './source';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -37,7 +37,7 @@ export function checkStructure(loaded: LoadedDefinition, document: Document.Pars
         }
         const first = seen.get(name);
         if (first) {
-          const line = loaded.lineCounter.linePos(first.range?.[0] ?? 0).line;
+          const line = linePos(loaded, first.range?.[0] ?? 0).line;
           found.push(diagnosticAt(loaded, 'duplicate-key', `duplicate key \`${name}\`; first defined at line ${line}`, at(key)));
         } else {
           seen.set(name, key);

@@ -3,7 +3,7 @@
  * listen on one queue or serve one route. Each duplicate is reported where it repeats, naming the first.
  */
 import { place, rangeOf } from '../definition/positions';
-import type { Finding } from '../definition/source';
+import { linePos, type Finding } from '../definition/source';
 import { collectSteps } from '../definition/walk';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { closest } from '../diagnostics/suggest';
@@ -27,7 +27,7 @@ export function crossFileDiagnostics(files: readonly LintedFile[]): Diagnostic[]
       registry.set(key, here);
       return;
     }
-    const line = first.file.loaded.lineCounter.linePos(rangeOf(first.file.loaded, { path: first.path }).start).line;
+    const line = linePos(first.file.loaded, rangeOf(first.file.loaded, { path: first.path }).start).line;
     found.push(place(here.file.loaded, { code, message: `${what} is already used by ${first.file.loaded.file}:${line}`, path: here.path }));
   };
   for (const file of valid) {

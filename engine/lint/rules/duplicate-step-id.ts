@@ -1,5 +1,6 @@
 /** Step ids are unique in the whole file, nested steps included: `steps.<id>` must name one step. */
 import { rangeOf } from '../../definition/positions';
+import { linePos } from '../../definition/source';
 import type { Rule } from '../rule';
 
 export const duplicateStepId: Rule = {
@@ -8,7 +9,7 @@ export const duplicateStepId: Rule = {
     for (const site of sites) {
       const first = byId.get(site.id);
       if (!first || first === site) continue;
-      const line = loaded.lineCounter.linePos(rangeOf(loaded, { path: [...first.path, 'id'] }).start).line;
+      const line = linePos(loaded, rangeOf(loaded, { path: [...first.path, 'id'] }).start).line;
       report({
         code: 'duplicate-step-id',
         message: `duplicate step id \`${site.id}\`; first defined at line ${line}`,

@@ -1,0 +1,30 @@
+/** The list of codes, the docs page and the golden tests stay in step. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allCodes } from '../../engine/diagnostics/codes';
+import { goldenCases, lintCase } from './golden.test';
+
+const docs = readFileSync(path.join(__dirname, '..', '..', 'docs', 'lint-codes.md'), 'utf8');
+
+describe('diagnostic codes', () => {
+  it('every code is covered by at least one golden err case', () => {
+    const seen = new Set(goldenCases('err').flatMap((main) => lintCase('err', main).map((d) => d.code)));
+    expect(allCodes().filter((code) => !seen.has(code))).toEqual([]);
+  });
+
+  it('every code has a docs section with a failing and a fixed example', () => {
+    for (const code of allCodes()) {
+      const section = new RegExp(`^## \`${code}\`\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(docs)?.[1];
+      expect(section, `docs/lint-codes.md has no section for ${code}`).toBeDefined();
+      expect(section, `${code}: failing example`).toMatch(/Fails:\n\n```yaml\n[\s\S]+?```/);
+      expect(section, `${code}: fixed example`).toMatch(/Fixed:\n\n```yaml\n[\s\S]+?```/);
+    }
+  });
+
+  it('the docs name no code that does not exist', () => {
+    const documented = [...docs.matchAll(/^## `([a-z-]+)`$/gm)].map((match) => match[1]);
+    expect(documented.filter((code) => !allCodes().includes(code as never))).toEqual([]);
+    expect(documented.length).toBe(allCodes().length);
+  });
+});
