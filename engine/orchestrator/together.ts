@@ -7,7 +7,11 @@
  * compound repeats its action and the Durable extension would schedule it a second time. Re-yielding a
  * single scheduled task on its own is safe. So each wait is one of:
  *   - the fresh tasks of the fibers that just advanced, as one compound: Task.all when they are all the
- *     work there is (the same actions as a hand-written fan-out), else Task.any;
+ *     work there is and every one is an activity call (bare or raced with its timeout timer): the same
+ *     actions as a hand-written fan-out, and one resume instead of one per completion; else Task.any.
+ *     Activities report failures as results (StepActivityResult), so Task.all waits for the whole wave:
+ *     a failed activity's retry starts when its wave has finished. That is why waves holding event
+ *     waits, timers or sub-orchestrations (which may take days) use Task.any;
  *   - when nothing is fresh, the oldest scheduled task alone.
  * After each wait every fiber whose task has settled is resumed, in fiber order (deterministic), and
  * freed window slots are refilled.
@@ -29,7 +33,10 @@ interface TaskInternals {
   actionObj?: { actionType?: number };
 }
 
+const CALL_ACTIVITY = 0;
+const CREATE_TIMER = 5;
 const WAIT_FOR_EXTERNAL_EVENT = 6;
+const WHEN_ANY = 11;
 
 /** Runs `count` flows with at most `window` in flight; returns outputs in index order; fails fast. */
 export function* together(
@@ -84,7 +91,7 @@ export function* together(
     for (const fiber of live) if (!scheduled(fiber.task!)) fresh.push(fiber.task!);
     let wait: Task;
     if (fresh.length === 1) wait = fresh[0];
-    else if (fresh.length > 1) wait = fresh.length === live.length && next >= count ? df.Task.all(fresh) : df.Task.any(fresh);
+    else if (fresh.length > 1) wait = fresh.length === live.length && next >= count && fresh.every(isActivityCall) ? df.Task.all(fresh) : df.Task.any(fresh);
     else wait = oldestToReyield(live);
     try {
       yield wait;
@@ -119,6 +126,17 @@ function scheduled(task: Task): boolean {
 function oldestToReyield(live: Fiber[]): Task {
   for (const fiber of live) if (!waitsForEvent(fiber.task as unknown as TaskInternals)) return fiber.task!;
   return live[0].task!;
+}
+
+// An activity, or an activity raced with its timeout timer (orchestrator/call.ts settle()).
+function isActivityCall(task: Task): boolean {
+  const internals = task as unknown as TaskInternals;
+  if (!internals.children) return internals.actionObj?.actionType === CALL_ACTIVITY;
+  return (
+    internals.actionObj?.actionType === WHEN_ANY &&
+    internals.children.some((child) => child.actionObj?.actionType === CALL_ACTIVITY) &&
+    internals.children.every((child) => child.actionObj?.actionType === CALL_ACTIVITY || child.actionObj?.actionType === CREATE_TIMER)
+  );
 }
 
 function waitsForEvent(task: TaskInternals): boolean {
