@@ -1,0 +1,65 @@
+/**
+ * Timing primitives shared by every benchmark. Absolute times drift on a shared machine, so each
+ * figure compares two things measured in the same process, interleaved (A, B, A, B…), after
+ * warm-up, and reports the median of several repetitions.
+ */
+
+/** One timed call: CPU time of this process (user + system) and wall time, in milliseconds. */
+export interface Sample {
+  cpuMs: number;
+  wallMs: number;
+}
+
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs `work` once and returns how long it took (CPU includes every thread of the process). */
+export async function timed(work: () => unknown): Promise<Sample> {
+  const cpu = process.cpuUsage();
+  const began = performance.now();
+  await work();
+  const wallMs = performance.now() - began;
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs };
+}
+
+/** How many untimed and timed rounds a comparison runs. */
+export interface Rounds {
+  warmup: number;
+  repetitions: number;
+}
+
+/** Median samples of two contenders measured in alternation; `prepare` runs outside the timing. */
+export async function compare<T>(
+  contenders: { a: (prepared: T) => unknown; b: (prepared: T) => unknown },
+  prepare: (which: 'a' | 'b') => T,
+  rounds: Rounds,
+): Promise<{ a: Sample; b: Sample }> {
+  const samples: { a: Sample[]; b: Sample[] } = { a: [], b: [] };
+  for (let round = 0; round < rounds.warmup + rounds.repetitions; round++) {
+    // Alternate which one goes first, so neither always runs right after a GC of the other's garbage.
+    const order: Array<'a' | 'b'> = round % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+    for (const which of order) {
+      const prepared = prepare(which);
+      const sample = await timed(() => contenders[which](prepared));
+      if (round >= rounds.warmup) samples[which].push(sample);
+    }
+  }
+  return { a: medianSample(samples.a), b: medianSample(samples.b) };
+}
+
+/** The per-field median of samples. */
+export function medianSample(samples: readonly Sample[]): Sample {
+  return { cpuMs: median(samples.map((s) => s.cpuMs)), wallMs: median(samples.map((s) => s.wallMs)) };
+}
+
+/** Rounds a figure for display and JSON: 3 significant digits, no float noise. */
+export function rounded(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(value))));
+  return Number(value.toFixed(Math.min(digits, 4)));
+}

@@ -1,0 +1,79 @@
+/**
+ * Where the time goes: a V8 CPU profile of one piece of work (through `node:inspector`), summed by
+ * self time per source file, so each figure can say what limits it with evidence.
+ */
+import { Session } from 'node:inspector/promises';
+import { relative } from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Share of self time, by file (or `(garbage collector)`, `(program)`…), largest first. */
+export interface TimeShare {
+  where: string;
+  percent: number;
+}
+
+/** Profiles `work`, repeated until at least `minMs` have passed, and returns the `top` files by self time. */
+export async function profileTop(work: () => unknown, top = 6, minMs = 300): Promise<TimeShare[]> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    const began = performance.now();
+    do await work();
+    while (performance.now() - began < minMs);
+    const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+    return sharesByFile(profile, top);
+  } finally {
+    session.disconnect();
+  }
+}
+
+function sharesByFile(profile: CpuProfile, top: number): TimeShare[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  let all = 0;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]);
+    if (!node) continue;
+    const where = placeOf(node);
+    // The inspector's own message dispatch and idle time are not the work's.
+    if (where === '(idle)' || where === '(dispatch)' || where === '(root)') continue;
+    const delta = deltas[i] ?? 0;
+    totals.set(where, (totals.get(where) ?? 0) + delta);
+    all += delta;
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([where, time]) => ({ where, percent: Math.round((1000 * time) / Math.max(all, 1)) / 10 }));
+}
+
+// Files under node_modules are named by package and file; ours relative to the project root.
+function placeOf(node: ProfileNode): string {
+  const { url, functionName } = node.callFrame;
+  if (!url) return functionName ? `(${functionName.replace(/[()]/g, '')})` : '(native)';
+  const path = url.replace(/^file:\/\//, '');
+  const inModules = path.lastIndexOf('node_modules/');
+  if (inModules >= 0) return path.slice(inModules + 'node_modules/'.length);
+  return relative(process.cwd(), path);
+}
+
+/** Renders shares as one line: `file 41%, file 12%, …`. */
+export function sharesText(shares: readonly TimeShare[]): string {
+  return shares.map((share) => `${share.where} ${share.percent}%`).join(', ');
+}

@@ -1,0 +1,119 @@
+/**
+ * Item 1, replay overhead: the same flow as a workflow (generic `sluice` orchestrator) and as a
+ * hand-written generator is run once on the embedded host; then each final history is replayed many
+ * times through the real SDK handler, as the Durable extension does on every episode, and the CPU
+ * times are compared. Also: how replay time grows from ~1,000 to ~10,000 history events.
+ */
+import type { CapturedRegistrations } from '../engine/adapters/local/durable';
+import { newInvocationContext } from '../engine/adapters/local/durable';
+import { ORCHESTRATOR_NAME } from '../engine/orchestrator';
+import { figure, type Figure } from './figure';
+import { chainDefinition, fanOutDefinition, HAND, retryDefinition, runInput } from './flows';
+import { finishedRun, replayTriggerText, type FinishedRun } from './histories';
+import { compare, rounded, timed, type Rounds, type Sample } from './measure';
+import { profileTop, sharesText } from './profile';
+import type { Sizes } from './sizes';
+
+/** A flow in its two versions. */
+interface Pair {
+  name: string;
+  yaml: FinishedRun;
+  hand: FinishedRun;
+}
+
+/** One full replay of a finished run; checks the SDK reaches the same end (a wrong replay would be cheap). */
+export async function replayOnce(registrations: CapturedRegistrations, run: FinishedRun, triggerText: string): Promise<void> {
+  const handler = registrations.orchestrations.get(run.orchestration)!.handler;
+  const state = (await handler(JSON.parse(triggerText), newInvocationContext(run.orchestration))) as { isDone: boolean; output?: unknown };
+  if (!state.isDone) throw new Error(`replay of ${run.orchestration} did not finish`);
+}
+
+// Sub-millisecond samples are mostly noise on a shared machine: each sample replays enough times to
+// take about this long, and the figures are per replay.
+const SAMPLE_MS = 30;
+
+async function replayCpu(registrations: CapturedRegistrations, a: FinishedRun, b: FinishedRun, rounds: Rounds) {
+  // The deep copy (JSON.parse) is part of what the extension's worker does too, so it stays in the timing.
+  const once = { a: replayer(registrations, a), b: replayer(registrations, b) };
+  const times = { a: await repetitionsFor(once.a), b: await repetitionsFor(once.b) };
+  const many = (which: 'a' | 'b') => async () => {
+    for (let i = 0; i < times[which]; i++) await once[which]();
+  };
+  const { a: sa, b: sb } = await compare({ a: many('a'), b: many('b') }, () => undefined, rounds);
+  return { a: perReplay(sa, times.a), b: perReplay(sb, times.b) };
+}
+
+function replayer(registrations: CapturedRegistrations, run: FinishedRun): () => Promise<void> {
+  const text = replayTriggerText(run);
+  return () => replayOnce(registrations, run, text);
+}
+
+async function repetitionsFor(once: () => Promise<void>): Promise<number> {
+  await once();
+  const { wallMs } = await timed(once);
+  return Math.max(1, Math.min(1000, Math.round(SAMPLE_MS / Math.max(wallMs, 0.01))));
+}
+
+function perReplay(sample: Sample, times: number): Sample {
+  return { cpuMs: sample.cpuMs / times, wallMs: sample.wallMs / times };
+}
+
+async function pairs(registrations: CapturedRegistrations, sizes: Sizes['replay']): Promise<Pair[]> {
+  const items = Array.from({ length: sizes.fanOutItems }, (_, i) => i);
+  const { chainSteps: steps, retrySteps, retryFailures: failures } = sizes;
+  return [
+    {
+      name: `${steps}-step chain`,
+      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(steps), { seed: 0 })),
+      hand: await finishedRun(registrations, HAND.chain, { steps, seed: 0 }),
+    },
+    {
+      name: `${items.length}-item fan-out`,
+      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(fanOutDefinition(), { items })),
+      hand: await finishedRun(registrations, HAND.fanOut, { items }),
+    },
+    {
+      name: `retry-heavy (${retrySteps} steps × ${failures} failures)`,
+      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(retryDefinition(retrySteps, failures), {})),
+      hand: await finishedRun(registrations, HAND.retry, { steps: retrySteps, failures }),
+    },
+  ];
+}
+
+/** Measures item 1: one ratio per flow, and the YAML replay's growth from small to large history. */
+export async function measureReplay(registrations: CapturedRegistrations, sizes: Sizes['replay']): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const pair of await pairs(registrations, sizes)) {
+    const { a: yaml, b: hand } = await replayCpu(registrations, pair.yaml, pair.hand, sizes.rounds);
+    const yamlText = replayTriggerText(pair.yaml);
+    const shares = await profileTop(async () => {
+      for (let i = 0; i < 5; i++) await replayOnce(registrations, pair.yaml, yamlText);
+    });
+    figures.push(
+      figure(1, `replay CPU, YAML ÷ hand-written: ${pair.name}`, yaml.cpuMs / hand.cpuMs, '×', {
+        goal: { op: '<=', target: 1.2 },
+        detail: {
+          yamlCpuMs: rounded(yaml.cpuMs),
+          handCpuMs: rounded(hand.cpuMs),
+          yamlEvents: pair.yaml.history.length,
+          handEvents: pair.hand.history.length,
+          yamlTriggerBytes: yamlText.length,
+          handTriggerBytes: replayTriggerText(pair.hand).length,
+        },
+        limit: `YAML replay profile (self time): ${sharesText(shares)}`,
+      }),
+    );
+  }
+  const [small, large] = sizes.scaling;
+  const smallRun = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(small), { seed: 0 }));
+  const largeRun = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(large), { seed: 0 }));
+  const { a: smallCpu, b: largeCpu } = await replayCpu(registrations, smallRun, largeRun, sizes.rounds);
+  figures.push(
+    figure(1, `replay scaling, YAML chain ${smallRun.history.length} → ${largeRun.history.length} events`, largeCpu.cpuMs / smallCpu.cpuMs, '×', {
+      goal: { op: '<=', target: 11 },
+      detail: { smallSteps: small, largeSteps: large, smallEvents: smallRun.history.length, largeEvents: largeRun.history.length, smallCpuMs: rounded(smallCpu.cpuMs), largeCpuMs: rounded(largeCpu.cpuMs), eventRatio: rounded(largeRun.history.length / smallRun.history.length) },
+      limit: 'linear when the ratio stays near the event ratio; above it, per-event work grows with history length',
+    }),
+  );
+  return figures;
+}
