@@ -4,7 +4,12 @@
  */
 import { graphCommand, graphUsage } from './graph-command';
 import { processIo, UsageError, type CliIo } from './io';
+import { dlqCommand, dlqUsage } from './dlq-command';
+import { eventCommand, eventUsage } from './event-command';
 import { lintCommand, lintUsage } from './lint-command';
+import { runCommand, runUsage } from './run-command';
+import { runsCommand, runsUsage } from './runs-command';
+import { serveCommand, serveUsage } from './serve-command';
 
 interface Command {
   summary: string;
@@ -15,7 +20,11 @@ interface Command {
 const commands: Record<string, Command> = {
   lint: { summary: 'check workflow files (CI: exit 1 on errors)', usage: lintUsage, run: lintCommand },
   graph: { summary: 'print a workflow as a Mermaid flowchart', usage: graphUsage, run: graphCommand },
-  // The runtime commands join here: serve, run, event, dlq, runs.
+  serve: { summary: 'serve every workflow on http://localhost:7071 (embedded runtime)', usage: serveUsage, run: serveCommand },
+  run: { summary: 'start a run and print its output (exit code = run status)', usage: runUsage, run: runCommand },
+  event: { summary: 'raise an external event on a run', usage: eventUsage, run: eventCommand },
+  runs: { summary: 'run history: `runs list`, `runs show <id>`', usage: runsUsage, run: runsCommand },
+  dlq: { summary: 'dead-lettered runs: `dlq list <queue>`, `dlq redrive <queue>`', usage: dlqUsage, run: dlqCommand },
 };
 
 /** Runs the CLI with the arguments after `sluice`; resolves to the process exit code. */

@@ -10,13 +10,15 @@ import { SluiceRuntime } from '../adapters/local/runtime';
 /** A runtime reachable over HTTP, and how to let go of it. */
 export interface RuntimeHandle {
   url: string;
+  /** The storage connection string the runtime's queues use. */
+  storage: string;
   /** Whether this process started it (then `close` stops it). */
   embedded: boolean;
   close(): Promise<void>;
 }
 
-/** The URL of a running `sluice serve` for this project, when one answers. */
-export async function runningServe(root: string, dataDir?: string): Promise<string | undefined> {
+/** A running `sluice serve` for this project, when one answers. */
+export async function runningServe(root: string, dataDir?: string): Promise<RuntimeInfo | undefined> {
   let info: RuntimeInfo;
   try {
     info = JSON.parse(readFileSync(join(dataDir ?? join(root, '.sluice'), 'runtime.json'), 'utf8'));
@@ -25,7 +27,7 @@ export async function runningServe(root: string, dataDir?: string): Promise<stri
   }
   try {
     const response = await fetch(`${info.url}/api/workflows`, { signal: AbortSignal.timeout(2000) });
-    return response.ok ? info.url : undefined;
+    return response.ok ? info : undefined;
   } catch {
     return undefined;
   }
@@ -33,10 +35,10 @@ export async function runningServe(root: string, dataDir?: string): Promise<stri
 
 /** Connects to a running serve, or starts an embedded runtime on a free port. */
 export async function connectRuntime(root: string, options: { url?: string; dataDir?: string; workflowsDir?: string } = {}): Promise<RuntimeHandle> {
-  const url = options.url ?? (await runningServe(root, options.dataDir));
-  if (url) return { url, embedded: false, close: async () => undefined };
+  const serving = options.url ? { url: options.url, storage: process.env.AzureWebJobsStorage ?? '' } : await runningServe(root, options.dataDir);
+  if (serving) return { url: serving.url, storage: serving.storage, embedded: false, close: async () => undefined };
   const runtime = await new SluiceRuntime({ root, port: 0, dataDir: options.dataDir, workflowsDir: options.workflowsDir, log: () => undefined }).start();
-  return { url: runtime.url, embedded: true, close: () => runtime.stop() };
+  return { url: runtime.url, storage: runtime.storageConnection, embedded: true, close: () => runtime.stop() };
 }
 
 /** A JSON request to the runtime; rejects with the server's message on a non-2xx answer. */

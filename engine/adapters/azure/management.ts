@@ -36,6 +36,31 @@ export function apiStarter(project: Project) {
   };
 }
 
+/** `POST /api/runs/{id}/redrive`: re-submits a dead-lettered run (the body is its dead-letter message) once. */
+export function redriveRun(project: Project) {
+  return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
+    const id = request.params.id;
+    const parsed = parseJsonInput(await request.text());
+    if (!parsed.ok) return { status: 400, jsonBody: { error: 'ValidationError', message: parsed.problem.message, errors: [parsed.problem] } };
+    const letter = parsed.input as { workflow?: unknown; input?: unknown; runId?: unknown };
+    if (typeof letter?.workflow !== 'string' || letter.runId !== id) {
+      return { status: 400, jsonBody: { error: 'ValidationError', message: 'the body must be the dead-letter message of this run', errors: [{ path: '/runId', message: `must be "${id}"` }] } };
+    }
+    const workflow = project.named(letter.workflow);
+    if (!workflow) return problem(404, 'WorkflowNotFound', `no workflow named "${letter.workflow}"`);
+    const started = await startRun(client, project, {
+      workflow,
+      input: letter.input,
+      trigger: { kind: 'redrive', source: id },
+      // Deterministic: redriving the same dead letter twice starts one run.
+      instanceId: `${id}-redrive`,
+      redriveOf: id,
+    });
+    if (!started.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, started.problems) };
+    return { ...acceptedResponse(client, request, started.runId), status: started.existed ? 200 : 202 };
+  };
+}
+
 /** `GET /api/runs/{id}/status`: the Durable status of a run, with its custom status (progress). */
 export async function runStatus(request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> {
   const id = request.params.id;

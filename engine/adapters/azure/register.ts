@@ -10,7 +10,7 @@ import { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY, recordingActivity, runFini
 import type { RunHistoryStore } from '../../history/store';
 import { registerOrchestrator } from '../../orchestrator/sluice';
 import type { Project } from '../project';
-import { apiStarter, historyEndpoint, raiseRunEvent, runStatus, terminateRun } from './management';
+import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
 /** What the app is built from. */
@@ -67,6 +67,7 @@ export function registerSluice(sluice: SluiceApp): void {
   df.app.client.http('sluice-start', { route: 'workflows/{name}/runs', methods: ['POST'], authLevel: 'function', handler: apiStarter(project) });
   df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: runStatus });
   df.app.client.http('sluice-run-event', { route: 'runs/{id}/events/{event}', methods: ['POST'], authLevel: 'function', handler: raiseRunEvent });
+  df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: redriveRun(project) });
   df.app.client.http('sluice-run-terminate', { route: 'runs/{id}/terminate', methods: ['POST'], authLevel: 'function', handler: terminateRun });
   const historyHandler = historyEndpoint(project, history);
   df.app.client.http('sluice-runs', { route: 'runs', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
