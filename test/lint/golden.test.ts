@@ -4,37 +4,13 @@
  * A first-line `# sluice-test: maxChars=N` comment lowers a loader limit for that case.
  * Run with UPDATE_GOLDEN=1 to rewrite the .out files, then review the diff.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, type LintOptions } from '../../engine/lint/lint';
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic';
+import { goldenCases, lintCase } from './golden-cases';
 
 const here = __dirname;
-const activities = ['reserveStock', 'checkLine'];
-
-/** The main files of the golden cases in a folder (companions excluded). */
-export function goldenCases(folder: string): string[] {
-  return readdirSync(path.join(here, folder)).filter((name) => name.endsWith('.yaml') && !/\.\d+\.yaml$/.test(name)).sort();
-}
-
-function companions(folder: string, main: string): string[] {
-  const stem = main.replace(/\.yaml$/, '');
-  return readdirSync(path.join(here, folder)).filter((name) => name.startsWith(stem + '.') && /\.\d+\.yaml$/.test(name)).sort();
-}
-
-function optionsFor(text: string): LintOptions {
-  const directive = /^# sluice-test: (.*)$/m.exec(text.split('\n')[0] ?? '')?.[1];
-  const maxChars = directive ? /maxChars=(\d+)/.exec(directive)?.[1] : undefined;
-  return { activities, ...(maxChars ? { limits: { maxChars: Number(maxChars) } } : {}) };
-}
-
-/** Lints a case and renders its diagnostics one per line, as the .out files hold them. */
-export function lintCase(folder: string, main: string): Diagnostic[] {
-  const names = [main, ...companions(folder, main)];
-  const sources = names.map((name) => ({ file: name, text: readFileSync(path.join(here, folder, name), 'utf8') }));
-  return lintFiles(sources, optionsFor(sources[0].text)).diagnostics;
-}
 
 function render(diagnostics: Diagnostic[]): string {
   return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.code}]`).join('\n') + '\n';
