@@ -89,7 +89,7 @@ export function workflowGraph(definition: WorkflowDefinition, options: GraphOpti
       const exits: Exit[] = [];
       for (const item of step.switch?.cases ?? []) {
         const branch = sequence(item.steps);
-        const label = `when ${brief(String(item.when), 36)}`;
+        const label = `when ${brief(String(item.when), 60)}`;
         if (branch) {
           edge({ node: id }, branch.entry, label);
           exits.push(...branch.exits);
