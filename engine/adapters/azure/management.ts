@@ -22,7 +22,10 @@ export function workflowListings(project: Project): WorkflowListing[] {
   }));
 }
 
-/** `POST /api/workflows/{name}/runs`: starts a run of any workflow with the body as its input. */
+/**
+ * `POST /api/workflows/{name}/runs[?runId=…]`: starts a run of any workflow with the body as its input.
+ * With `runId` the start is idempotent: a second request with the same id answers 200 and starts nothing.
+ */
 export function apiStarter(project: Project) {
   return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
     const name = request.params.name;
@@ -30,9 +33,18 @@ export function apiStarter(project: Project) {
     if (!workflow) return problem(404, 'WorkflowNotFound', `no workflow named "${name}"`);
     const parsed = parseJsonInput(await request.text());
     if (!parsed.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, [parsed.problem]) };
-    const started = await startRun(client, project, { workflow, input: parsed.input, trigger: { kind: 'api', source: 'POST /api/workflows/{name}/runs' } });
+    const runId = request.query.get('runId') ?? undefined;
+    if (runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(runId)) {
+      return { status: 400, jsonBody: { error: 'ValidationError', message: 'runId must be 1-100 letters, digits, `_`, `.`, `:` or `-`', errors: [{ path: 'query.runId', message: 'invalid run id' }] } };
+    }
+    const started = await startRun(client, project, {
+      workflow,
+      input: parsed.input,
+      trigger: { kind: 'api', source: 'POST /api/workflows/{name}/runs' },
+      ...(runId ? { instanceId: runId } : {}),
+    });
     if (!started.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, started.problems) };
-    return acceptedResponse(client, request, started.runId);
+    return { ...acceptedResponse(client, request, started.runId), status: started.existed ? 200 : 202 };
   };
 }
 

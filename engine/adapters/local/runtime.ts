@@ -16,6 +16,7 @@ import { registerSluice } from '../azure/register';
 import { readQueueSettings, type QueueSettings } from '../host-config';
 import { loadProject, type Project } from '../project';
 import { startAzurite, type Azurite } from './azurite';
+import { applyLocalSettings } from './local-settings';
 import { captureRegistrations, createManagementHandler, durableClientBinding, LocalDurableHost, WallClock, WEBHOOK_PREFIX, type Clock } from './durable';
 import { HttpRouter, writeJson } from './functions/http-router';
 import { QueuePoller, type QueueFailure } from './functions/queue-poller';
@@ -67,6 +68,7 @@ export class SluiceRuntime {
   constructor(private readonly options: RuntimeOptions) {
     this.dataDir = resolve(options.dataDir ?? join(options.root, '.sluice'));
     mkdirSync(this.dataDir, { recursive: true });
+    applyLocalSettings(options.root);
     this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
     this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
     const history = this.history;
