@@ -4,7 +4,7 @@
  * than serving a workflow that would fail at run time.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { lintFiles } from '../lint/lint';
@@ -46,7 +46,7 @@ export interface ProjectOptions {
 
 /** Reads, lints and indexes every `*.yaml`/`*.yml` file of the workflows folder; throws ProjectLoadError. */
 export function loadProject(options: ProjectOptions): Project {
-  const dir = join(options.root, options.workflowsDir ?? 'workflows');
+  const dir = resolve(options.root, options.workflowsDir ?? 'workflows');
   const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
   const sources = names.map((name) => {
     const path = join(dir, name);
