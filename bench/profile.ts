@@ -23,8 +23,8 @@ export interface TimeShare {
   percent: number;
 }
 
-/** Profiles `work`, repeated until at least `minMs` have passed, and returns the `top` files by self time. */
-export async function profileTop(work: () => unknown, top = 6, minMs = 300): Promise<TimeShare[]> {
+/** Profiles `work`, repeated until at least `minMs` have passed, and returns the `top` files (or functions) by self time. */
+export async function profileTop(work: () => unknown, top = 6, minMs = 300, by: 'file' | 'function' = 'file'): Promise<TimeShare[]> {
   const session = new Session();
   session.connect();
   try {
@@ -35,13 +35,13 @@ export async function profileTop(work: () => unknown, top = 6, minMs = 300): Pro
     do await work();
     while (performance.now() - began < minMs);
     const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-    return sharesByFile(profile, top);
+    return sharesByPlace(profile, top, by);
   } finally {
     session.disconnect();
   }
 }
 
-function sharesByFile(profile: CpuProfile, top: number): TimeShare[] {
+function sharesByPlace(profile: CpuProfile, top: number, by: 'file' | 'function'): TimeShare[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, number>();
   let all = 0;
@@ -50,9 +50,10 @@ function sharesByFile(profile: CpuProfile, top: number): TimeShare[] {
   for (let i = 0; i < samples.length; i++) {
     const node = byId.get(samples[i]);
     if (!node) continue;
-    const where = placeOf(node);
+    const file = placeOf(node);
     // The inspector's own message dispatch and idle time are not the work's.
-    if (where === '(idle)' || where === '(dispatch)' || where === '(root)') continue;
+    if (file === '(idle)' || file === '(dispatch)' || file === '(root)') continue;
+    const where = by === 'file' ? file : `${node.callFrame.functionName || '(anonymous)'} ${file}`;
     const delta = deltas[i] ?? 0;
     totals.set(where, (totals.get(where) ?? 0) + delta);
     all += delta;
