@@ -3,7 +3,7 @@
  * steps that exist and have finished at that point, `error` only in `catch`, loop variables only in
  * their loop, `secrets.*` only where an activity resolves it.
  */
-import { parseTemplate, templateReferences, type Reference } from '../../expressions';
+import { parseTemplate, templateReferences, type ParsedTemplate, type Reference } from '../../expressions';
 import { closest } from '../../diagnostics/suggest';
 import type { Rule, RuleContext } from '../rule';
 import { expressionSites, type ExpressionSite } from '../scope';
@@ -15,14 +15,33 @@ export const expressions: Rule = {
   name: 'expressions',
   check(context) {
     for (const site of expressionSites(context.definition)) {
-      const { template, errors } = parseTemplate(site.text);
+      const { errors } = parsedTemplate(site.text);
       for (const error of errors) {
         context.report({ code: 'expression-syntax', message: `expression error: ${error.message}`, path: site.path, within: { offset: error.offset, length: error.length } });
       }
-      for (const reference of templateReferences(template)) checkReference(context, site, reference);
+      for (const reference of parsedEntry(site.text).references) checkReference(context, site, reference);
     }
   },
 };
+
+/** Parsed templates by text: the same expressions recur across files (`${{ input.orderId }}`), parsing is not free. */
+const parsed = new Map<string, { parsed: ParsedTemplate; references: Reference[] }>();
+const PARSED_LIMIT = 20_000;
+
+function parsedTemplate(text: string): ParsedTemplate {
+  return parsedEntry(text).parsed;
+}
+
+function parsedEntry(text: string): { parsed: ParsedTemplate; references: Reference[] } {
+  let entry = parsed.get(text);
+  if (!entry) {
+    const result = parseTemplate(text);
+    entry = { parsed: result, references: templateReferences(result.template) };
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(text, entry);
+  }
+  return entry;
+}
 
 function checkReference(context: RuleContext, site: ExpressionSite, reference: Reference): void {
   const within = { offset: reference.offset, length: reference.length };
