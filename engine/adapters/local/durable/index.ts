@@ -1,5 +1,5 @@
 /** The embedded (local) Durable host: public surface. See README.md for its guarantees. */
-export { captureRegistrations, newInvocationContext } from './registrations';
+export { captureRegistrations, captureRegistrationsAsync, newInvocationContext } from './registrations';
 export type { ActivityHandler, CapturedFunction, CapturedRegistrations, OrchestrationHandler } from './registrations';
 export { LocalDurableHost, DurableHostError } from './host';
 export type { CompletionNotice, ListFilter, LocalDurableHostOptions } from './host';

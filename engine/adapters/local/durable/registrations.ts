@@ -40,6 +40,27 @@ const HTTP_SHORTCUTS: Record<string, string> = { get: 'GET', put: 'PUT', post: '
 
 /** Runs `load` with `@azure/functions`' `app` registrars replaced and returns what it registered. */
 export function captureRegistrations(load: () => void): CapturedRegistrations {
+  const { captured, restore } = replaceRegistrars();
+  try {
+    load();
+  } finally {
+    restore();
+  }
+  return captured;
+}
+
+/** As `captureRegistrations`, for a loader that imports modules asynchronously (ES `import()`). */
+export async function captureRegistrationsAsync(load: () => Promise<unknown>): Promise<CapturedRegistrations> {
+  const { captured, restore } = replaceRegistrars();
+  try {
+    await load();
+  } finally {
+    restore();
+  }
+  return captured;
+}
+
+function replaceRegistrars(): { captured: CapturedRegistrations; restore: () => void } {
   // The SDK reads `functions_1.app.generic` at call time, so replacing the property is enough.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const app = require('@azure/functions').app as Record<string, unknown>;
@@ -82,12 +103,7 @@ export function captureRegistrations(load: () => void): CapturedRegistrations {
     originals.set(key, app[key]);
     app[key] = replacement;
   }
-  try {
-    load();
-  } finally {
-    for (const [key, original] of originals) app[key] = original;
-  }
-  return captured;
+  return { captured, restore: () => originals.forEach((original, key) => (app[key] = original)) };
 }
 
 /** A fresh InvocationContext for one call: durable-functions builds `context.df` only when it is unset. */
