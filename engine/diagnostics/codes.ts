@@ -22,7 +22,6 @@ export const codes = {
   'file-too-large': { severity: 'error', summary: 'The file exceeds the size limit.' },
   'too-deep': { severity: 'error', summary: 'The document nests deeper than the limit.' },
   'multiple-documents': { severity: 'error', summary: 'A workflow file holds exactly one YAML document.' },
-  'read-error': { severity: 'error', summary: 'The file could not be read.' },
   // Schema: shape of the definition.
   'unknown-key': { severity: 'error', summary: 'A key the language does not define at that place.' },
   'missing-key': { severity: 'error', summary: 'A required key is missing.' },
