@@ -48,8 +48,8 @@ function summaryOf(record: StepRecord): StepSummary {
     status: record.status,
     degraded: record.degraded === undefined ? null : { reason: record.degraded },
     ...(record.error ? { error: record.error } : {}),
-    startedAt: record.startedAt,
-    endedAt: record.endedAt,
+    startedAt: new Date(record.startedAt).toISOString(),
+    endedAt: new Date(record.endedAt).toISOString(),
   };
 }
 

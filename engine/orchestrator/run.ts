@@ -17,8 +17,9 @@ export interface StepRecord {
   attempts: number;
   degraded?: string;
   error?: { name: string; message: string };
-  startedAt: string;
-  endedAt: string;
+  /** Orchestration time in ms; turned into text only when the run's record is sent. */
+  startedAt: number;
+  endedAt: number;
 }
 
 /** The interpreter's services and state for one orchestration. */

@@ -21,7 +21,12 @@ export function runScope(input: unknown, run: { id: string; workflow: string; st
  * never cloned) so the cost per iteration is the number of step ids, not the size of their outputs.
  */
 export function iterationScope(parent: Scope, as: string, item: unknown, index: number): Scope {
-  return { ...parent, steps: { ...parent.steps }, [as]: item, index };
+  // Object.assign measured faster than spread with a computed key on 1,000-item fan-outs.
+  const scope = Object.assign({}, parent) as Scope;
+  scope.steps = Object.assign({}, parent.steps);
+  scope[as] = item;
+  scope.index = index;
+  return scope;
 }
 
 /** The scope of a catch branch: same outputs map (later steps see what the branch produced). */

@@ -22,10 +22,11 @@ export function* runSteps(run: Run, list: readonly PlanStep[], scope: Scope, bas
 export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: string): Flow<unknown> {
   const path = basePath ? `${basePath}.${step.id}` : step.id;
   const kind = kindNamed(step.kind);
-  const startedAt = run.df.currentUtcDateTime.toISOString();
+  // Kept as a number: most records inside iterations are dropped, so text is made only when kept.
+  const startedAt = nowMs(run);
   if (step.when !== undefined && !isTrue(step.when, scope, path)) {
     scope.steps[step.id] = { output: null };
-    record(run, scope, { path, kind: step.kind, status: 'Skipped', attempts: 0, startedAt, endedAt: startedAt });
+    record(run, scope, startedAt, path, step.kind, 'Skipped', 0);
     return null;
   }
   let attempt = 1;
@@ -48,7 +49,7 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
         return finish(run, step, scope, path, recovered.output, attempt, startedAt);
       }
       const clause = step.catch?.findIndex((c) => !c.errors || c.errors.includes(failure.error.name)) ?? -1;
-      record(run, scope, { path, kind: step.kind, status: 'Failed', attempts: attempt, error: failure.view, startedAt, endedAt: run.df.currentUtcDateTime.toISOString() }, true);
+      record(run, scope, startedAt, path, step.kind, 'Failed', attempt, undefined, failure.view);
       if (clause < 0) throw failure;
       const output = yield* runSteps(run, step.catch![clause].steps, catchScope(scope, failure.view), `${path}.catch[${clause}]`);
       scope.steps[step.id] = { output };
@@ -57,26 +58,32 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
   }
 }
 
-function finish(run: Run, step: PlanStep, scope: Scope, path: string, output: unknown, attempts: number, startedAt: string): unknown {
+function finish(run: Run, step: PlanStep, scope: Scope, path: string, output: unknown, attempts: number, startedAt: number): unknown {
   scope.steps[step.id] = { output };
-  const degraded = run.degraded.get(path);
-  record(run, scope, {
-    path,
-    kind: step.kind,
-    status: degraded === undefined ? 'Completed' : 'Degraded',
-    attempts,
-    ...(degraded === undefined ? {} : { degraded }),
-    startedAt,
-    endedAt: run.df.currentUtcDateTime.toISOString(),
-  });
+  const degraded = run.degraded.size === 0 ? undefined : run.degraded.get(path);
+  record(run, scope, startedAt, path, step.kind, degraded === undefined ? 'Completed' : 'Degraded', attempts, degraded);
   return output;
 }
 
 // Inside forEach iterations only failures and degraded steps are kept: a 10,000-item fan-out must not
 // turn into a 10,000-entry `sluice.run.finished` input (activities record their own attempts anyway).
 // (`index` is bound only in iteration scopes.)
-function record(run: Run, scope: Scope, entry: StepRecord, notable = false): void {
-  if (scope.index !== undefined && !notable && entry.status !== 'Degraded') return;
+// (Positional arguments and one object literal: this runs once per step on every replay.)
+function record(
+  run: Run,
+  scope: Scope,
+  startedAt: number,
+  path: string,
+  kind: string,
+  status: StepRecord['status'],
+  attempts: number,
+  degraded?: string,
+  error?: StepRecord['error'],
+): void {
+  if (scope.index !== undefined && status !== 'Failed' && status !== 'Degraded') return;
+  const entry: StepRecord = { path, kind, status, attempts, startedAt, endedAt: nowMs(run) };
+  if (degraded !== undefined) entry.degraded = degraded;
+  if (error !== undefined) entry.error = error;
   run.records.push(entry);
 }
 

@@ -6,13 +6,13 @@ import type * as df from 'durable-functions';
 import { describe as suite, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
 import type { RunInput } from '../../engine/plan/run-input';
-import { handlerOfGenerator, ReplayHost, type Episode } from './harness';
+import { handlerOfGenerator, ReplayHost, type Episode, type Handler } from './harness';
 import { failed, inputFor, ok, sluiceHandler } from './workflows';
 
 type Script = (host: ReplayHost) => Promise<Episode[]>;
 
-async function play(handler: Parameters<typeof ReplayHost['prototype']['constructor']>[0], input: unknown, script: Script) {
-  const host = new ReplayHost(handler as never, input);
+async function play(handler: Handler, input: unknown, script: Script) {
+  const host = new ReplayHost(handler, input);
   const episodes = [await host.start(), ...(await script(host))];
   return episodes.map((e) => ({ actions: JSON.parse(JSON.stringify(e.state.actions)), done: e.done, output: e.output ?? null }));
 }

@@ -7,7 +7,7 @@
 import * as functions from '@azure/functions';
 import * as df from 'durable-functions';
 
-type Handler = (trigger: unknown, context: functions.InvocationContext) => Promise<OrchestratorState>;
+export type Handler = (trigger: unknown, context: functions.InvocationContext) => Promise<OrchestratorState>;
 
 /** What the SDK returns per episode. */
 export interface OrchestratorState {
