@@ -11,7 +11,11 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface CpuProfile {
+/** How self time is grouped. */
+export type Grouping = 'file' | 'function' | 'package';
+
+/** A V8 CPU profile (the inspector's, or a `.cpuprofile` file). */
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];
@@ -24,7 +28,7 @@ export interface TimeShare {
 }
 
 /** Profiles `work`, repeated until at least `minMs` have passed, and returns the `top` files (or functions) by self time. */
-export async function profileTop(work: () => unknown, top = 6, minMs = 300, by: 'file' | 'function' = 'file'): Promise<TimeShare[]> {
+export async function profileTop(work: () => unknown, top = 6, minMs = 300, by: Grouping = 'file'): Promise<TimeShare[]> {
   const session = new Session();
   session.connect();
   try {
@@ -35,13 +39,14 @@ export async function profileTop(work: () => unknown, top = 6, minMs = 300, by: 
     do await work();
     while (performance.now() - began < minMs);
     const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-    return sharesByPlace(profile, top, by);
+    return sharesOf(profile, top, by);
   } finally {
     session.disconnect();
   }
 }
 
-function sharesByPlace(profile: CpuProfile, top: number, by: 'file' | 'function'): TimeShare[] {
+/** Self time of a V8 profile (also a `--cpu-prof` file), grouped by file, function or package. */
+export function sharesOf(profile: CpuProfile, top: number, by: Grouping): TimeShare[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, number>();
   let all = 0;
@@ -53,7 +58,7 @@ function sharesByPlace(profile: CpuProfile, top: number, by: 'file' | 'function'
     const file = placeOf(node);
     // The inspector's own message dispatch and idle time are not the work's.
     if (file === '(idle)' || file === '(dispatch)' || file === '(root)') continue;
-    const where = by === 'file' ? file : `${node.callFrame.functionName || '(anonymous)'} ${file}`;
+    const where = by === 'file' ? file : by === 'package' ? packageOf(file) : `${node.callFrame.functionName || '(anonymous)'} ${file}`;
     const delta = deltas[i] ?? 0;
     totals.set(where, (totals.get(where) ?? 0) + delta);
     all += delta;
@@ -71,7 +76,20 @@ function placeOf(node: ProfileNode): string {
   const path = url.replace(/^file:\/\//, '');
   const inModules = path.lastIndexOf('node_modules/');
   if (inModules >= 0) return path.slice(inModules + 'node_modules/'.length);
+  // A compiled copy of the app (cold start builds one in a temp folder).
+  const compiled = path.lastIndexOf('/dist/');
+  if (compiled >= 0) return path.slice(compiled + 1);
   return relative(process.cwd(), path);
+}
+
+// `yaml/dist/parse/parser.js` → `yaml`, `@azure/functions/…` → `@azure/functions`, `dist/engine/lint/x.js` → `dist/engine/lint`.
+function packageOf(file: string): string {
+  if (file.startsWith('(') || file.startsWith('node:')) return file.startsWith('node:') ? 'node internals' : file;
+  const parts = file.split('/');
+  if (!file.includes('.') || parts.length === 1) return file;
+  if (file.startsWith('@')) return parts.slice(0, 2).join('/');
+  if (/^(dist\/)?(engine|activities|bench)\//.test(file)) return parts.slice(0, parts.length - 1).join('/');
+  return parts[0];
 }
 
 /** Renders shares as one line: `file 41%, file 12%, …`. */

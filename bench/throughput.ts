@@ -74,7 +74,7 @@ export async function measureThroughput(registrations: CapturedRegistrations, si
         yamlRunsPerSecond: rounded(yamlBatch.runs / (yamlBatch.wallMs / 1000)),
         yamlVsHand: rounded(yamlBatch.eventsPerSecond / handBatch.eventsPerSecond),
       },
-      limit: `one process, SQLite WAL (synchronous=NORMAL), one new event per episode, full replay per episode; profile (self time; `(run)`/`(close)` are better-sqlite3 natives): ${sharesText(shares)}`,
+      limit: `one process, SQLite WAL (synchronous=NORMAL), one new event per episode, full replay per episode; profile (self time; (run) and (close) are better-sqlite3 natives): ${sharesText(shares)}`,
     }),
   ];
 }

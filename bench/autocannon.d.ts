@@ -1,0 +1,34 @@
+/** The part of autocannon's API the HTTP start benchmark uses (the package ships no types). */
+declare module 'autocannon' {
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    overallRate?: number;
+    duration?: number;
+    amount?: number;
+    requests?: Request[];
+  }
+  interface Histogram {
+    average: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+  }
+  interface Result {
+    requests: Histogram & { total: number };
+    latency: Histogram;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+  }
+  function autocannon(options: Options): Promise<Result>;
+  export = autocannon;
+}

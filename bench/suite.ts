@@ -1,0 +1,56 @@
+/**
+ * The whole suite in issue 7's order. Each item runs on its own; one that throws is reported as not
+ * measured (with the reason) instead of losing the other figures.
+ */
+import { benchRegistrations } from './app';
+import { measureAmplification } from './amplification';
+import { measureColdStart } from './cold-start';
+import { measureExpressions } from './expressions';
+import { measureFanOut } from './fan-out';
+import { notMeasured, type Figure } from './figure';
+import { measureHttpStart } from './http-start';
+import { measureLint } from './lint';
+import { measureReplay } from './replay';
+import type { Sizes } from './sizes';
+import { measureThroughput } from './throughput';
+import { CHUNK_SIZE } from '../engine/orchestrator';
+
+/** One item of the suite. */
+interface Item {
+  item: number;
+  title: string;
+  unit: string;
+  run: () => Promise<Figure[]> | Figure[];
+}
+
+function items(sizes: Sizes): Item[] {
+  const registrations = benchRegistrations();
+  const chunkSize = sizes.fanOut.chunkSize ?? CHUNK_SIZE;
+  return [
+    { item: 1, title: 'replay overhead', unit: '×', run: () => measureReplay(registrations, sizes.replay) },
+    { item: 2, title: 'history amplification', unit: '×', run: () => measureAmplification(registrations, sizes.label === 'tiny' ? 1 : 4) },
+    { item: 3, title: 'embedded throughput', unit: 'events/s', run: () => measureThroughput(registrations, sizes.throughput) },
+    { item: 4, title: 'fan-out/fan-in', unit: 'results/s', run: () => measureFanOut(sizes.fanOut.chunkSize ? benchRegistrations({ chunkSize }) : registrations, sizes.fanOut, chunkSize) },
+    { item: 5, title: 'lint', unit: 'files/s', run: () => measureLint(sizes.lint) },
+    { item: 6, title: 'cold start', unit: '×', run: () => measureColdStart(sizes.coldStart) },
+    { item: 7, title: 'HTTP start', unit: 'runs/s', run: () => measureHttpStart(sizes.httpStart) },
+    { item: 8, title: 'expressions', unit: 'evaluations/s', run: () => measureExpressions(sizes.expressions) },
+  ];
+}
+
+/** Runs the items in `only` (all by default); `progress` hears each item's start and duration. */
+export async function runSuite(sizes: Sizes, only?: ReadonlySet<number>, progress: (line: string) => void = () => undefined): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const entry of items(sizes)) {
+    if (only && !only.has(entry.item)) continue;
+    progress(`item ${entry.item} (${entry.title})…`);
+    const began = performance.now();
+    try {
+      figures.push(...(await entry.run()));
+    } catch (error) {
+      figures.push(notMeasured(entry.item, entry.title, entry.unit, (error as Error).message.split('\n')[0]));
+    }
+    progress(`item ${entry.item} done in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  }
+  return figures;
+}

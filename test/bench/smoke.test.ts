@@ -1,0 +1,33 @@
+/**
+ * The benchmark harness works: every item of `npm run bench` runs at tiny sizes and yields numbers,
+ * with consistent event counts. Speed is never asserted here (it lives in bench/results.json).
+ */
+import { describe as suite, expect, it } from 'vitest';
+import { runSuite } from '../../bench/suite';
+import { SIZES } from '../../bench/sizes';
+import type { Figure } from '../../bench/figure';
+
+suite('bench harness at tiny sizes', () => {
+  it('measures every item of issue 7 with numbers and consistent history counts', async () => {
+    const figures = await runSuite(SIZES.tiny);
+    const unmeasured = figures.filter((f) => f.value === null).map((f) => `${f.name}: ${f.note}`);
+    expect(unmeasured).toEqual([]);
+    expect(new Set(figures.map((f) => f.item))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    for (const f of figures) expect(Number.isFinite(f.value), f.name).toBe(true);
+
+    const named = (prefix: string): Figure => figures.find((f) => f.name.startsWith(prefix))!;
+    // The same flow yields the same history as a workflow and hand-written; recording adds two activities.
+    expect(named('history events per run').value).toBe(1);
+    expect(named('extra events per recorded run').value).toBe(8);
+    for (const f of figures.filter((f) => f.name.startsWith('replay CPU'))) {
+      const detail = f.detail as { yamlEvents: number; handEvents: number };
+      expect(detail.yamlEvents, f.name).toBe(detail.handEvents);
+    }
+    const throughput = named('embedded throughput').detail as { yaml: { runs: number; events: number }; handWritten: { events: number } };
+    expect(throughput.yaml.events).toBe(throughput.handWritten.events);
+    expect(throughput.yaml.events).toBe(throughput.yaml.runs * 24);
+    // 25 items in chunks of 10: a parent and three children, none holding more than one chunk's events.
+    expect(named('forEach over 25: max history events per instance').value).toBe(4 * 10 + 4);
+    expect(named('HTTP start: accepted runs persisted and recorded').value).toBe(1);
+  }, 300_000);
+});
