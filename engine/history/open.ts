@@ -3,9 +3,7 @@
  * Takes the settings as plain values so `engine/settings.ts` stays the one place that reads the environment.
  */
 import path from 'node:path';
-import { CosmosClient } from '@azure/cosmos';
-import { createCosmosHistoryStore } from './cosmos-store';
-import { createSqliteHistoryStore, historyFileIn } from './sqlite-store';
+import type { CosmosClient } from '@azure/cosmos';
 import type { RunHistoryStore } from './store';
 
 /** The history settings (see docs/architecture.md, Settings). */
@@ -41,11 +39,16 @@ export function historySettingsFrom(env: Record<string, string | undefined>, fal
   };
 }
 
-/** Creates and initializes the configured store. */
+/** Creates and initializes the configured store; only the chosen store's driver is loaded. */
 export async function openHistoryStore(settings: HistorySettings): Promise<RunHistoryStore> {
-  const store = settings.store === 'sqlite'
-    ? createSqliteHistoryStore({ file: historyFileIn(path.resolve(settings.dataDir ?? '.sluice')) })
-    : createCosmosHistoryStore({ client: await cosmosClient(settings), database: settings.cosmosDatabase, ttlDays: settings.ttlDays });
+  let store: RunHistoryStore;
+  if (settings.store === 'sqlite') {
+    const { createSqliteHistoryStore, historyFileIn } = await import('./sqlite-store.js');
+    store = createSqliteHistoryStore({ file: historyFileIn(path.resolve(settings.dataDir ?? '.sluice')) });
+  } else {
+    const { createCosmosHistoryStore } = await import('./cosmos-store.js');
+    store = createCosmosHistoryStore({ client: await cosmosClient(settings), database: settings.cosmosDatabase, ttlDays: settings.ttlDays });
+  }
   await store.init();
   return store;
 }
@@ -54,6 +57,9 @@ export async function openHistoryStore(settings: HistorySettings): Promise<RunHi
 const retryOptions = { maxRetryAttemptCount: 9, maxWaitTimeInSeconds: 30 };
 
 async function cosmosClient(settings: HistorySettings): Promise<CosmosClient> {
+  // A package is required, not imported: `import()` would load its ESM build, a second copy of its classes.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { CosmosClient } = require('@azure/cosmos') as typeof import('@azure/cosmos');
   if (settings.cosmosConnection) {
     return new CosmosClient({ connectionString: settings.cosmosConnection, connectionPolicy: { retryOptions } });
   }

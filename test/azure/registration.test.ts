@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { captureRegistrationsAsync } from '../../engine/adapters/local/durable/registrations';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { captureRegistrationsAsync, type CapturedRegistrations } from '../../engine/adapters/local/durable/registrations';
 
 // `@azure/functions` runs in test mode outside the host: the Azure entry is loaded with its registrars
 // captured, and what it registered is compared with the example workflows.
-const captured = await captureRegistrationsAsync(() => import('../../engine/adapters/azure/app'));
+let captured: CapturedRegistrations;
+beforeAll(async () => {
+  captured = await captureRegistrationsAsync(() => import('../../engine/adapters/azure/app.js'));
+});
 
 const byName = <T extends { name: string }>(list: T[]) => new Map(list.map((fn) => [fn.name, fn]));
 
