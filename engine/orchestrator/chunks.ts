@@ -1,8 +1,13 @@
 /**
- * A forEach over more items than the chunk size runs as child `sluice` orchestrations in fragment mode,
- * one per chunk of items, so each history stays bounded (10,000 items: 10 children of 1,000 plus 20
- * events in the parent). With a concurrency bound the chunks run one after the other, each with the
- * bound as its window, so the bound holds for the whole list; without one they all run at once.
+ * forEach work that runs in child `sluice` orchestrations (fragment mode), so histories stay bounded
+ * and a concurrency bound is a true sliding window:
+ * - chunks: a list longer than the chunk size is cut into contiguous chunks of at most that size, each
+ *   a child (10,000 items: 10 children, 20 events in the parent). Without a bound they all run at
+ *   once; with one they run one after the other, each keeping the bound inside.
+ * - lanes: a bounded forEach over more items than its bound runs N children, lane k taking items
+ *   k, k+N, k+2N… one after the other. Each lane moves on as soon as its item is done, so N stay in
+ *   flight (no batches), which one orchestration cannot do: it would have to wait on a mix of fresh and
+ *   already scheduled tasks (see together.ts).
  */
 import type { Task } from 'durable-functions';
 import type { PlanStep } from '../plan/model';
@@ -19,59 +24,78 @@ export interface FragmentResult {
   records: StepRecord[];
 }
 
-/** Runs the forEach `step` over `items` as chunked child orchestrations; returns outputs in item order. */
+/** Runs `items` of the forEach `step` as chunks; returns outputs in item order. */
 export function* runChunks(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, items: unknown[]): Flow<unknown[]> {
   const starts: Task[] = [];
-  const chunkCount = Math.ceil(items.length / run.chunkSize);
-  const { steps: outputsByStep, ...vars } = scope;
-  delete vars.input;
-  delete vars.run;
-  for (let chunk = 0; chunk < chunkCount; chunk++) {
-    const offset = chunk * run.chunkSize;
-    const fragment: FragmentInput = {
-      step: step.path,
-      path,
-      items: items.slice(offset, offset + run.chunkSize),
-      offset,
-      scope: { steps: outputsByStep, vars },
-      run: run.info,
-    };
-    const input: RunInput = { ...run.input, fragment, record: false };
-    starts.push(run.df.callSubOrchestrator('sluice', input, `${run.ref.id}:${path}:chunk${chunk}`));
+  for (let offset = 0, chunk = 0; offset < items.length; offset += run.chunkSize, chunk++) {
+    const fragment = fragmentOf(run, step, scope, path, 'chunk', items.slice(offset, offset + run.chunkSize), offset, 1);
+    starts.push(startFragment(run, fragment, `${run.ref.id}:${path}:chunk${chunk}`));
   }
-  const results: FragmentResult[] = [];
-  if (step.body.concurrency === undefined) {
-    try {
-      yield run.df.Task.all(starts);
-    } catch {
-      // Task.all fails fast: the chunk that failed first is the one reported.
-    }
-    const failed = starts.find((task) => task.isFaulted);
-    if (failed) settledChunk(failed, path);
-    for (const task of starts) results.push(settledChunk(task, path));
-  } else {
-    for (const task of starts) {
-      try {
-        yield task;
-      } catch {
-        // Read by settledChunk.
-      }
-      results.push(settledChunk(task, path));
-    }
-  }
+  const results = step.body.concurrency === undefined ? yield* allAtOnce(starts, run, path) : yield* oneAfterAnother(starts, path);
   const outputs: unknown[] = [];
   for (const result of results) {
     for (const output of result.outputs) outputs.push(output);
-    run.records.push(...result.records);
+    for (const record of result.records) run.records.push(record);
   }
   return outputs;
 }
 
-function settledChunk(task: Task, path: string): FragmentResult {
-  if (!task.isFaulted && task.isCompleted) return task.result as FragmentResult;
-  if (!task.isFaulted) throw new StepFailure({ name: 'ActivityError', message: 'a chunk did not finish', retryable: false }, path);
+/** Runs `items` (the first at index `offset`) in `lanes` lanes; returns outputs in item order. */
+export function* runLanes(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, items: unknown[], offset: number, lanes: number): Flow<unknown[]> {
+  const starts: Task[] = [];
+  for (let lane = 0; lane < lanes; lane++) {
+    const laneItems: unknown[] = [];
+    for (let i = lane; i < items.length; i += lanes) laneItems.push(items[i]);
+    const fragment = fragmentOf(run, step, scope, path, 'lane', laneItems, offset + lane, lanes);
+    // Named by the index of the lane's first item: unique across the chunks of one forEach.
+    starts.push(startFragment(run, fragment, `${run.ref.id}:${path}:lane${offset + lane}`));
+  }
+  const results = yield* allAtOnce(starts, run, path);
+  const outputs: unknown[] = new Array(items.length);
+  results.forEach((result, lane) => {
+    result.outputs.forEach((output, j) => (outputs[lane + j * lanes] = output));
+    for (const record of result.records) run.records.push(record);
+  });
+  return outputs;
+}
+
+function fragmentOf(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, kind: FragmentInput['kind'], items: unknown[], offset: number, stride: number): FragmentInput {
+  const { steps, input: _input, run: _run, ...vars } = scope;
+  return { kind, step: step.path, path, items, offset, stride, scope: { steps, vars }, run: run.info };
+}
+
+function startFragment(run: Run, fragment: FragmentInput, instanceId: string): Task {
+  const input: RunInput = { ...run.input, fragment, record: false };
+  return run.df.callSubOrchestrator('sluice', input, instanceId);
+}
+
+function* allAtOnce(starts: Task[], run: Run, path: string): Flow<FragmentResult[]> {
+  try {
+    yield run.df.Task.all(starts);
+  } catch {
+    // Task.all fails fast: the fragment that failed first is the one reported.
+  }
+  const failed = starts.find((task) => task.isFaulted);
+  if (failed) throw fragmentFailure(failed, path);
+  return starts.map((task) => task.result as FragmentResult);
+}
+
+function* oneAfterAnother(starts: Task[], path: string): Flow<FragmentResult[]> {
+  const results: FragmentResult[] = [];
+  for (const task of starts) {
+    try {
+      yield task;
+    } catch {
+      throw fragmentFailure(task, path);
+    }
+    results.push(task.result as FragmentResult);
+  }
+  return results;
+}
+
+function fragmentFailure(task: Task, path: string): StepFailure {
   const message = (task.result as Error | undefined)?.message;
   const child = childError(message);
-  if (!child) throw new StepFailure({ name: 'ActivityError', message: message ?? 'a chunk failed', retryable: false }, path);
-  throw new StepFailure({ ...child.error, retryable: false }, child.step ?? path);
+  if (!child) return new StepFailure({ name: 'ActivityError', message: message ?? 'a forEach fragment failed', retryable: false }, path);
+  return new StepFailure({ ...child.error, retryable: false }, child.step ?? path);
 }

@@ -7,7 +7,7 @@ import type { DurableOrchestrationContext, OrchestrationContext, OrchestrationHa
 import { planFor } from '../plan/cache';
 import { INTERPRETER_VERSION, type Plan, type PlanStep } from '../plan/model';
 import type { RunInput } from '../plan/run-input';
-import { iterate, type ForEachBody } from '../steps/forEach/orchestrate';
+import { iterate, runItems, type ForEachBody } from '../steps/forEach/orchestrate';
 import { settle } from './call';
 import { sendDeadLetter } from './dead-letter';
 import { evaluateIn } from './evaluate';
@@ -111,7 +111,10 @@ function* runFragment(run: Run): Flow<unknown> {
   if (!step || step.kind !== 'forEach') throw new Error(runErrorMessage(failureOf(new Error(`no forEach at \`${fragment.step}\``), fragment.path)));
   const scope: Scope = { ...fragment.scope.vars, input: run.input.input, run: fragment.run, steps: fragment.scope.steps };
   try {
-    const outputs = yield* iterate(run, step, scope, fragment.path, fragment.items, fragment.offset);
+    const outputs =
+      fragment.kind === 'lane'
+        ? yield* iterate(run, step, scope, fragment.path, fragment.items, fragment.offset, fragment.stride, 1)
+        : yield* runItems(run, step, scope, fragment.path, fragment.items, fragment.offset);
     return { outputs, records: run.records };
   } catch (thrown) {
     throw new Error(runErrorMessage(failureOf(thrown, fragment.path)));

@@ -10,8 +10,11 @@ import type { DurationPlan } from './duration';
  * The interpreter's behaviour version, recorded in every run's input at start. Bump it for any change
  * in how a plan is interpreted (ids, order of tasks, defaults) and keep the old path for runs that
  * started under the old number: replays must produce the actions they produced before.
+ *   1: first version.
+ *   2: a bounded forEach over more items than its bound runs in lanes (child orchestrations) instead
+ *      of a window of fibers in the run itself (steps/forEach/orchestrate.ts).
  */
-export const INTERPRETER_VERSION = 1;
+export const INTERPRETER_VERSION = 2;
 
 /** Retry policy with defaults resolved and durations in milliseconds. */
 export interface RetryPlan {

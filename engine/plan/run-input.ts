@@ -14,8 +14,13 @@ export interface RunTrigger {
   source?: string | null;
 }
 
-/** A child orchestration that runs one chunk of a parent's forEach (see docs/orchestrator.md). */
+/**
+ * A child orchestration that runs part of a parent's forEach (see docs/orchestrator.md): a `chunk` is a
+ * contiguous slice of a long list; a `lane` is every `stride`-th item, run one after the other, so N
+ * lanes keep at most N iterations in flight.
+ */
 export interface FragmentInput {
+  kind: 'chunk' | 'lane';
   /** Static path of the forEach step in the plan. */
   step: string;
   /** Run path of the forEach step (`outer[2].perLine`). */
@@ -23,6 +28,8 @@ export interface FragmentInput {
   items: unknown[];
   /** Index of `items[0]` in the whole list. */
   offset: number;
+  /** Distance in the whole list between consecutive items (lanes); 1 for chunks. */
+  stride: number;
   /** The scope the forEach runs in: input stays in the run input; these are the rest. */
   scope: { steps: Record<string, { output: unknown }>; vars: Record<string, unknown> };
   /** The run the fragment belongs to (ids and `run` in expressions stay the run's, not the child's). */

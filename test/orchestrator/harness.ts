@@ -113,6 +113,19 @@ export class ReplayHost {
     return this.run();
   }
 
+  /**
+   * Delivers several completions in one episode. Only for completions that schedule nothing new in
+   * between (e.g. the rest of a fan-out): with new actions the id interleaving would be ambiguous (§5).
+   */
+  async completeMany(results: Array<[number, unknown]>): Promise<Episode> {
+    this.beginEpisode();
+    for (const [id, result] of results) {
+      const action = this.actionFor(id);
+      this.push({ EventType: action.actionType === 2 ? 8 : 5, EventId: -1, TaskScheduledId: id, Result: JSON.stringify(result ?? null) });
+    }
+    return this.run();
+  }
+
   /** Delivers TaskFailed (or SubOrchestrationInstanceFailed) for `id`. */
   async fail(id: number, reason: string, details = 'stack'): Promise<Episode> {
     const action = this.actionFor(id);

@@ -60,7 +60,6 @@ suite('interleaving', () => {
           id: 'each',
           forEach: {
             items: [1, 2, 3],
-            concurrency: 2,
             steps: [
               { id: 'first', set: { n: '${{ item }}', k: '${{ steps.outer.output.k }}' } },
               { id: 'second', set: '${{ steps.first.output.n * 10 }}' as never },

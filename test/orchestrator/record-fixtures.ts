@@ -1,7 +1,8 @@
 /**
- * Re-records test/fixtures/histories/*.json from the scenarios: `npx tsx test/orchestrator/record-fixtures.ts`.
- * A fixture stands for a run in flight; re-record only for an intended change that bumps
- * INTERPRETER_VERSION (and keep the old fixtures replaying under the old version).
+ * Records test/fixtures/histories/v<INTERPRETER_VERSION>-<scenario>.json from the scenarios:
+ * `npx tsx test/orchestrator/record-fixtures.ts`. A fixture stands for a run in flight: never re-record
+ * an older version's files; a change of interpretation bumps INTERPRETER_VERSION, keeps the old path,
+ * and adds new files next to the old ones.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
       }),
       actions: host.log[host.log.length - 1].actions,
     };
-    writeFileSync(join(folder, `${scenario.name}.json`), `${JSON.stringify(fixture, null, 1)}\n`);
+    writeFileSync(join(folder, `v${INTERPRETER_VERSION}-${scenario.name}.json`), `${JSON.stringify(fixture, null, 1)}\n`);
     console.log(`${scenario.name}: ${host.log.length} episodes, ${host.history.length} events`);
   }
 }

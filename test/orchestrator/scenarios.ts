@@ -5,6 +5,7 @@
  */
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
 import { ReplayHost } from './harness';
+import type { RunInput } from '../../engine/plan/run-input';
 import { failed, inputFor, ok, sluiceHandler } from './workflows';
 
 /** A recorded scenario. */
@@ -13,6 +14,9 @@ export interface Scenario {
   definition: WorkflowDefinition;
   input: unknown;
   record: boolean;
+  /** The orchestration input when it is not a run's (a forEach fragment). */
+  runInput?: () => RunInput;
+  instanceId?: string;
   play(host: ReplayHost): Promise<void>;
 }
 
@@ -76,11 +80,9 @@ export const scenarios: Scenario[] = [
       await host.complete(idFor(host, 'enrich.stock.reserve'), ok({ reserved: true }));
       await host.complete(idFor(host, 'enrich.price'), ok({ status: 200, headers: {}, body: { total: 12 } }));
       await host.complete(idFor(host, 'enrich.stock.confirm'), ok({ messageId: 'm-1' }));
-      await host.complete(idFor(host, 'perLine[1].check'), failed('HttpError', '503', true));
-      await host.complete(idFor(host, 'perLine[0].check'), ok('a-ok'));
-      await host.fire(host.idOf((a) => a.actionType === 5 && new Date(a.fireAt as string).getTime() - host.now === 1000));
-      await host.complete(idFor(host, 'perLine[2].check'), ok('c-ok'));
-      await host.complete(idFor(host, 'perLine[1].check'), ok('b-ok'));
+      // Two lanes (child orchestrations; the lane-with-retry fixture replays one of them).
+      await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:lane1'), { outputs: ['b-ok'], records: [] });
+      await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:lane0'), { outputs: ['a-ok', 'c-ok'], records: [] });
       await host.raise('reviewed', { approved: true, by: 'alice' }, 3_600_000);
       await host.complete(host.idOf((a) => a.functionName === 'sluice.run.finished'), null);
     },
@@ -106,6 +108,33 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'lane-with-retry',
+    definition: orderIntake,
+    input: null,
+    record: false,
+    instanceId: 'run-1:perLine:lane0',
+    runInput: () => ({
+      ...inputFor(orderIntake, { orderId: 'o-1', text: 'ten gold bars', lines: [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }] }),
+      record: false,
+      fragment: {
+        kind: 'lane',
+        step: 'perLine',
+        path: 'perLine',
+        items: [{ sku: 'a' }, { sku: 'c' }],
+        offset: 0,
+        stride: 2,
+        scope: { steps: { classify: { output: { category: 'fraud' } } }, vars: {} },
+        run: { id: 'run-1', workflow: 'order-intake', startedAt: '2026-01-01T00:00:00.000Z' },
+      },
+    }),
+    async play(host) {
+      await host.complete(0, failed('HttpError', '503', true));
+      await host.fire(2); // id 1 is the attempt's cancelled 5m timeout timer
+      await host.complete(3, ok('a-ok'));
+      await host.complete(5, ok('c-ok'));
+    },
+  },
+  {
     name: 'dead-letter',
     definition: { name: 'doomed', deadLetter: { queue: 'doomed-dlq' }, steps: [{ id: 'call', http: { url: 'https://e.com/${{ input.id }}' }, retry: { maxAttempts: 2, interval: '1s', jitter: true } }] },
     input: { id: 9 },
@@ -123,7 +152,8 @@ export const scenarios: Scenario[] = [
 
 /** Plays a scenario; returns its host (history, final episode). */
 export async function playScenario(scenario: Scenario): Promise<ReplayHost> {
-  const host = new ReplayHost(sluiceHandler(), inputFor(scenario.definition, scenario.input, { record: scenario.record }));
+  const input = scenario.runInput?.() ?? inputFor(scenario.definition, scenario.input, { record: scenario.record });
+  const host = new ReplayHost(sluiceHandler(), input, { instanceId: scenario.instanceId });
   await host.start();
   await scenario.play(host);
   return host;

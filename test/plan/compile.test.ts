@@ -1,6 +1,6 @@
 import { describe as suite, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
-import { cachedPlanCount, calledWorkflows, compilePlan, definitionHash, parseDuration, planFor, runInputOf } from '../../engine/plan';
+import { cachedPlanCount, calledWorkflows, compilePlan, definitionHash, INTERPRETER_VERSION, parseDuration, planFor, runInputOf } from '../../engine/plan';
 import { durationMs } from '../../engine/plan/duration';
 
 const definition: WorkflowDefinition = {
@@ -84,7 +84,7 @@ suite('run input', () => {
 
   it('carries the definition, its hash, the interpreter version and the transitive closure of called workflows', () => {
     const input = runInputOf({ definition, input: { v: 1 }, trigger: { kind: 'http', source: 'orders' }, workflowNamed: named });
-    expect(input).toMatchObject({ hash: definitionHash(definition), interpreterVersion: 1, input: { v: 1 }, trigger: { kind: 'http', source: 'orders' } });
+    expect(input).toMatchObject({ hash: definitionHash(definition), interpreterVersion: INTERPRETER_VERSION, input: { v: 1 }, trigger: { kind: 'http', source: 'orders' } });
     expect(Object.keys(input.workflows!).sort()).toEqual(['child', 'grandchild']);
     expect(input.workflows!.child.hash).toBe(definitionHash(child));
   });

@@ -1,11 +1,14 @@
 /**
- * `forEach`: the steps run once per item, at most `concurrency` in flight (a sliding window of fibers,
- * see orchestrator/together.ts); each iteration has its own step-output scope. Lists longer than the
- * chunk size are split into child orchestrations (orchestrator/chunks.ts) so no history grows without
- * bound. Output: each iteration's last output, in item order.
+ * `forEach`: the steps run once per item; each iteration has its own step-output scope. Output: each
+ * iteration's last output, in item order. Where the iterations run:
+ * - more items than the chunk size: in chunks, child orchestrations (orchestrator/chunks.ts);
+ * - a `concurrency` bound smaller than the list: in that many lanes, child orchestrations that each run
+ *   their share one after the other: a true sliding window;
+ * - otherwise (and when the body waits for events, which are raised on the run's own instance): here,
+ *   as fibers (orchestrator/together.ts), the bound kept as a window.
  */
 import { compileValue, type CompiledValue } from '../../expressions';
-import { runChunks } from '../../orchestrator/chunks';
+import { runChunks, runLanes } from '../../orchestrator/chunks';
 import { evaluateIn } from '../../orchestrator/evaluate';
 import { StepFailure } from '../../orchestrator/failure';
 import type { Flow, StepKind } from '../../orchestrator/kind';
@@ -20,6 +23,8 @@ export interface ForEachBody {
   /** Undefined: no bound. */
   concurrency?: number;
   steps: readonly PlanStep[];
+  /** The body has a waitForEvent step: it must run in the run's own instance, where events are raised. */
+  waitsForEvents: boolean;
 }
 
 /** The forEach step kind. */
@@ -33,6 +38,7 @@ export const forEach: StepKind<ForEachBody> = {
       as: body.as ?? 'item',
       concurrency: body.concurrency === undefined ? undefined : Math.max(1, Math.floor(body.concurrency)),
       steps: compiler.steps(body.steps, compiler.path),
+      waitsForEvents: mentionsKey(body.steps, 'waitForEvent'),
     };
   },
   *orchestrate(step, scope, run, path) {
@@ -41,17 +47,45 @@ export const forEach: StepKind<ForEachBody> = {
       throw new StepFailure({ name: 'ValidationError', message: `\`items\` yielded ${typeof items}, not a list`, retryable: false }, path);
     }
     if (items.length > run.chunkSize) return yield* runChunks(run, step, scope, path, items);
-    return yield* iterate(run, step, scope, path, items, 0);
+    return yield* runItems(run, step, scope, path, items, 0);
   },
   children: (body) => [body.steps],
 };
 
-/** Runs the iterations of `items` (whose first item has index `offset`) in this orchestration. */
-export function* iterate(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, items: readonly unknown[], offset: number): Flow<unknown[]> {
-  const { as, steps, concurrency } = step.body;
+/** Runs at most a chunk of items (the first at index `offset`): in lanes when bounded, else here. */
+export function* runItems(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, items: unknown[], offset: number): Flow<unknown[]> {
+  const { concurrency, waitsForEvents } = step.body;
+  // Version 1 runs kept every bounded forEach in the run itself.
+  if (concurrency !== undefined && items.length > concurrency && !waitsForEvents && run.input.interpreterVersion >= 2) {
+    return yield* runLanes(run, step, scope, path, items, offset, concurrency);
+  }
+  return yield* iterate(run, step, scope, path, items, offset, 1, concurrency);
+}
+
+/** Runs iterations here; item i has index `offset + i * stride`; at most `window` in flight. */
+export function* iterate(
+  run: Run,
+  step: PlanStep<ForEachBody>,
+  scope: Scope,
+  path: string,
+  items: readonly unknown[],
+  offset: number,
+  stride: number,
+  window?: number,
+): Flow<unknown[]> {
+  const { as, steps } = step.body;
   return yield* run.together(
     items.length,
-    (i) => run.steps(steps, iterationScope(scope, as, items[i], offset + i), `${path}[${offset + i}]`),
-    concurrency,
+    (i) => {
+      const index = offset + i * stride;
+      return run.steps(steps, iterationScope(scope, as, items[i], index), `${path}[${index}]`);
+    },
+    window,
   );
+}
+
+function mentionsKey(value: unknown, key: string): boolean {
+  if (Array.isArray(value)) return value.some((item) => mentionsKey(item, key));
+  if (!value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([name, child]) => name === key || mentionsKey(child, key));
 }
