@@ -2,6 +2,7 @@
  * `npm run bench [-- --quick] [-- --only 1,3]`: runs the benchmarks of issue 7, prints the table and
  * writes bench/results.json (figures, sizes, machine). See bench/README.md for what each figure means.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const results = {
     generatedAt: new Date().toISOString(),
     sizes: sizes.label,
+    source: sourceVersion(),
     seconds: Math.round(seconds),
     machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageBefore: loadBefore.map((l) => Number(l.toFixed(2))), loadAverageAfter: loadavg().map((l) => Number(l.toFixed(2))) },
     figures,
@@ -30,6 +32,17 @@ async function main(): Promise<void> {
   for (const f of figures) if (f.limit || f.note) process.stdout.write(`- ${f.name}: ${f.note ?? ''}${f.note && f.limit ? '; ' : ''}${f.limit ?? ''}\n`);
   // Autocannon and Azurite children are stopped; anything left (unref'd timers) must not hold the process.
   process.exit(0);
+}
+
+// Which code was measured: the commit, and whether engine files had uncommitted changes.
+function sourceVersion(): { commit: string; engineChanges: number } | undefined {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const changes = execFileSync('git', ['status', '--porcelain', '--', 'engine'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    return { commit, engineChanges: changes };
+  } catch {
+    return undefined;
+  }
 }
 
 void main();
