@@ -80,13 +80,13 @@ export async function peekQueue(storage: string, queue: string): Promise<QueueMe
   return peekedMessageItems.map((item) => ({ text: item.messageText, value: decodeJson(item.messageText) }));
 }
 
-/** Puts a message on a queue as the Functions host expects it (base64 of the JSON text); returns the body sent. */
-export async function sendToQueue(storage: string, queue: string, value: unknown): Promise<string> {
+/** Puts a message on a queue as the Functions host expects it (base64 of the JSON text); returns its id and body. */
+export async function sendToQueue(storage: string, queue: string, value: unknown): Promise<{ messageId: string; text: string }> {
   const client = new QueueClient(storage, queue);
   await client.createIfNotExists();
   const text = Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
-  await client.sendMessage(text);
-  return text;
+  const { messageId } = await client.sendMessage(text);
+  return { messageId, text };
 }
 
 function decodeJson(text: string): unknown {
