@@ -22,6 +22,8 @@ import type { Scope } from './scope';
 export interface FragmentResult {
   outputs: unknown[];
   records: StepRecord[];
+  /** For a `step` fragment: the outputs of the steps inside it, visible to later steps of the run. */
+  steps?: Record<string, { output: unknown }>;
 }
 
 /** Runs `items` of the forEach `step` as chunks; returns outputs in item order. */
@@ -59,12 +61,14 @@ export function* runLanes(run: Run, step: PlanStep<ForEachBody>, scope: Scope, p
   return outputs;
 }
 
-function fragmentOf(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, kind: FragmentInput['kind'], items: unknown[], offset: number, stride: number): FragmentInput {
+/** The input of a fragment of `step` run at `path` in `scope`. */
+export function fragmentOf(run: Run, step: PlanStep, scope: Scope, path: string, kind: FragmentInput['kind'], items: unknown[], offset: number, stride: number): FragmentInput {
   const { steps, input: _input, run: _run, ...vars } = scope;
   return { kind, step: step.path, path, items, offset, stride, scope: { steps, vars }, run: run.info };
 }
 
-function startFragment(run: Run, fragment: FragmentInput, instanceId: string): Task {
+/** Creates (does not yet yield) the child orchestration of a fragment. */
+export function startFragment(run: Run, fragment: FragmentInput, instanceId: string): Task {
   const input: RunInput = { ...run.input, fragment, record: false };
   return run.df.callSubOrchestrator('sluice', input, instanceId);
 }
@@ -93,7 +97,8 @@ function* oneAfterAnother(starts: Task[], path: string): Flow<FragmentResult[]> 
   return results;
 }
 
-function fragmentFailure(task: Task, path: string): StepFailure {
+/** The StepFailure a failed fragment stands for (its JSON error, else an ActivityError). */
+export function fragmentFailure(task: Task, path: string): StepFailure {
   const message = (task.result as Error | undefined)?.message;
   const child = childError(message);
   if (!child) return new StepFailure({ name: 'ActivityError', message: message ?? 'a forEach fragment failed', retryable: false }, path);

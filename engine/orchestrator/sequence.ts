@@ -10,6 +10,12 @@ import type { Flow } from './kind';
 import { retryDelayMs } from './retry';
 import { nowMs, type Run, type StepRecord } from './run';
 import { catchScope, type Scope } from './scope';
+import { stepTimeoutMs } from './call';
+import { runTimedStep } from './timed';
+
+// Kinds whose `timeout` needs a child orchestration; I/O kinds race their own task (call.ts), and
+// wait/waitForEvent/set/fail have nothing to interrupt or their own timeout.
+const COMPOSITE = new Set(['steps', 'parallel', 'forEach', 'switch']);
 
 /** Runs steps in order; returns the last step's output (null for none). */
 export function* runSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
@@ -32,7 +38,10 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
   let attempt = 1;
   for (;;) {
     try {
-      const output = yield* kind.orchestrate(step, scope, run, path, attempt);
+      const output =
+        step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2
+          ? yield* runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!)
+          : yield* kind.orchestrate(step, scope, run, path, attempt);
       return finish(run, step, scope, path, output, attempt, startedAt);
     } catch (thrown) {
       const failure = failureOf(thrown, path);

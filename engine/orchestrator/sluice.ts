@@ -7,6 +7,7 @@ import type { DurableOrchestrationContext, OrchestrationContext, OrchestrationHa
 import { planFor } from '../plan/cache';
 import { INTERPRETER_VERSION, type Plan, type PlanStep } from '../plan/model';
 import type { RunInput } from '../plan/run-input';
+import { kindNamed } from '../steps';
 import { iterate, runItems, type ForEachBody } from '../steps/forEach/orchestrate';
 import { settle } from './call';
 import { sendDeadLetter } from './dead-letter';
@@ -15,7 +16,7 @@ import { failureOf, runErrorMessage, type StepFailure } from './failure';
 import type { Flow } from './kind';
 import { recordFinished, recordStarted } from './records';
 import type { Run } from './run';
-import { runScope, type Scope } from './scope';
+import { runScope, type Scope, type StepOutputs } from './scope';
 import { runStep, runSteps } from './sequence';
 import { together } from './together';
 
@@ -107,16 +108,30 @@ function* runWorkflow(run: Run): Flow<unknown> {
 
 function* runFragment(run: Run): Flow<unknown> {
   const fragment = run.input.fragment!;
-  const step = run.plan.byPath.get(fragment.step) as PlanStep<ForEachBody> | undefined;
-  if (!step || step.kind !== 'forEach') throw new Error(runErrorMessage(failureOf(new Error(`no forEach at \`${fragment.step}\``), fragment.path)));
-  const scope: Scope = { ...fragment.scope.vars, input: run.input.input, run: fragment.run, steps: fragment.scope.steps };
+  const step = run.plan.byPath.get(fragment.step);
+  if (!step || (fragment.kind !== 'step' && step.kind !== 'forEach')) {
+    throw new Error(runErrorMessage(failureOf(new Error(`no step for fragment \`${fragment.step}\``), fragment.path)));
+  }
+  const scope: Scope = { ...fragment.scope.vars, input: run.input.input, run: fragment.run, steps: { ...fragment.scope.steps } };
   try {
+    if (fragment.kind === 'step') {
+      const output = yield* kindNamed(step.kind).orchestrate(step, scope, run, fragment.path, fragment.attempt ?? 1);
+      return { outputs: [output], records: run.records, steps: newOutputs(fragment.scope.steps, scope.steps) };
+    }
+    const forEachStep = step as PlanStep<ForEachBody>;
     const outputs =
       fragment.kind === 'lane'
-        ? yield* iterate(run, step, scope, fragment.path, fragment.items, fragment.offset, fragment.stride, 1)
-        : yield* runItems(run, step, scope, fragment.path, fragment.items, fragment.offset);
+        ? yield* iterate(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset, fragment.stride, 1)
+        : yield* runItems(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset);
     return { outputs, records: run.records };
   } catch (thrown) {
     throw new Error(runErrorMessage(failureOf(thrown, fragment.path)));
   }
+}
+
+// Only what the fragment wrote goes back to the parent (it already has the rest).
+function newOutputs(before: StepOutputs, after: StepOutputs): StepOutputs {
+  const written: StepOutputs = {};
+  for (const [id, entry] of Object.entries(after)) if (before[id] !== entry) written[id] = entry;
+  return written;
 }

@@ -12,7 +12,8 @@ import type { DurationPlan } from './duration';
  * started under the old number: replays must produce the actions they produced before.
  *   1: first version.
  *   2: a bounded forEach over more items than its bound runs in lanes (child orchestrations) instead
- *      of a window of fibers in the run itself (steps/forEach/orchestrate.ts).
+ *      of a window of fibers in the run itself (steps/forEach/orchestrate.ts); a `timeout` on a group,
+ *      parallel, forEach or switch is enforced (orchestrator/timed.ts; version 1 ignored it).
  */
 export const INTERPRETER_VERSION = 2;
 

@@ -15,13 +15,14 @@ export interface RunTrigger {
 }
 
 /**
- * A child orchestration that runs part of a parent's forEach (see docs/orchestrator.md): a `chunk` is a
- * contiguous slice of a long list; a `lane` is every `stride`-th item, run one after the other, so N
- * lanes keep at most N iterations in flight.
+ * A child orchestration that runs part of a parent's run (see docs/orchestrator.md): a `chunk` is a
+ * contiguous slice of a forEach's long list; a `lane` is every `stride`-th item, run one after the
+ * other, so N lanes keep at most N iterations in flight; a `step` is one attempt of a composite step
+ * with a timeout (raced with a timer by the parent).
  */
 export interface FragmentInput {
-  kind: 'chunk' | 'lane';
-  /** Static path of the forEach step in the plan. */
+  kind: 'chunk' | 'lane' | 'step';
+  /** Static path of the step in the plan. */
   step: string;
   /** Run path of the forEach step (`outer[2].perLine`). */
   path: string;
@@ -32,6 +33,8 @@ export interface FragmentInput {
   stride: number;
   /** The scope the forEach runs in: input stays in the run input; these are the rest. */
   scope: { steps: Record<string, { output: unknown }>; vars: Record<string, unknown> };
+  /** The attempt, for a `step` fragment. */
+  attempt?: number;
   /** The run the fragment belongs to (ids and `run` in expressions stay the run's, not the child's). */
   run: { id: string; workflow: string; startedAt: string };
 }

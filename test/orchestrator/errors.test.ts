@@ -205,3 +205,43 @@ suite('ai fail-open', () => {
     expect(JSON.parse(episode.error!)).toEqual({ name: 'AiError', message: 'bad request', step: 'classify' });
   });
 });
+
+suite('timeout on a composite step', () => {
+  const definition: WorkflowDefinition = {
+    name: 'timed-group',
+    steps: [
+      {
+        id: 'group',
+        timeout: '1m',
+        steps: [{ id: 'one', activity: 'one' }, { id: 'two', set: { got: '${{ steps.one.output }}' } }],
+        catch: [{ errors: ['Timeout'], steps: [{ id: 'late', set: 'timed out' as never }] }],
+      },
+      { id: 'after', set: { group: '${{ steps.group.output }}', two: '${{ steps.two.output }}' } },
+    ],
+  };
+
+  it('runs the attempt as a child orchestration raced with a timer; inner outputs come back to the run', async () => {
+    const host = new ReplayHost(sluiceHandler(), inputFor(definition));
+    let episode = await host.start();
+    expect(addedTop(episode)).toEqual([`any[sub sluice run-1:group:1, timer ${at(60_000)}]`]);
+    const childInput = episode.added[1].action.input as { fragment: { kind: string; attempt: number } };
+    expect(childInput.fragment).toMatchObject({ kind: 'step', step: 'group', path: 'group', attempt: 1 });
+
+    const child = new ReplayHost(sluiceHandler(), childInput, { instanceId: 'run-1:group:1' });
+    await child.start();
+    const childEnd = await child.complete(0, ok('ONE'));
+    expect(childEnd.output).toMatchObject({ outputs: [{ got: 'ONE' }], steps: { one: { output: 'ONE' }, two: { output: { got: 'ONE' } } } });
+    expect((childEnd.output as { records: Array<{ path: string }> }).records.map((r) => r.path)).toEqual(['group.one', 'group.two']);
+
+    episode = await host.complete(0, childEnd.output);
+    expect(episode.output).toEqual({ group: { got: 'ONE' }, two: { got: 'ONE' } });
+    expect(episode.state.actions[0][0].compoundActions![1].isCanceled).toBe(true);
+  });
+
+  it('fails the step with Timeout when the timer wins', async () => {
+    const host = new ReplayHost(sluiceHandler(), inputFor(definition));
+    await host.start();
+    const episode = await host.fire(1);
+    expect(episode.output).toEqual({ group: 'timed out', two: null });
+  });
+});
