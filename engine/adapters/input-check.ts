@@ -2,8 +2,9 @@
  * Checking a run's input against its workflow's `input` JSON Schema before the run starts. Validators are
  * compiled on first use per workflow hash, never at import: start-up stays cheap.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { newJsonSchemaValidator } from '../definition/json-schema-lib';
 
 /** One problem with a run input: a JSON pointer into the input and what is wrong there. */
 export interface InputProblem {
@@ -16,8 +17,7 @@ const validators = new Map<string, ValidateFunction>();
 
 function compiler(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv);
+    ajv = newJsonSchemaValidator({ allErrors: true, strict: false, allowUnionTypes: true }, true);
   }
   return ajv;
 }

@@ -60,10 +60,12 @@ export function projectFrom(root: string, sources: ReadonlyArray<{ file: string;
   const linted = lintFiles(sources, activities ? { activities } : {});
   const errors = linted.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) throw new ProjectLoadError(errors);
-  const workflows = linted.files.map((file): ProjectWorkflow => {
-    const definition = file.definition!;
-    return { name: definition.name, file: file.loaded.file, definition, hash: definitionHash(definition) };
-  });
+  return projectOf(root, linted.files.map((file) => ({ file: file.loaded.file, definition: file.definition! })));
+}
+
+/** Indexes definitions that are known to be valid (linted here, or bundled after linting). */
+export function projectOf(root: string, definitions: ReadonlyArray<{ file: string; definition: WorkflowDefinition }>): Project {
+  const workflows = definitions.map(({ file, definition }): ProjectWorkflow => ({ name: definition.name, file, definition, hash: definitionHash(definition) }));
   const byName = new Map(workflows.map((workflow) => [workflow.name, workflow]));
   return { root, workflows, named: (name) => byName.get(name) };
 }

@@ -2,7 +2,8 @@
  * YAML text → a definition value with source positions. The loader refuses what could hurt or mislead:
  * oversized files, deep nesting, alias bombs, merge keys, duplicate keys and prototype-polluting keys.
  */
-import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import { yaml } from './yaml-lib';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import { defaultLimits, type LoadLimits } from './limits';
 import { checkStructure } from './structure';
@@ -15,7 +16,7 @@ const yamlCodes: Record<string, DiagnosticCode> = {
 
 /** Loads one workflow file's text; never throws: every problem is a diagnostic. */
 export function loadDefinition(file: string, text: string, limits: LoadLimits = defaultLimits): LoadedDefinition {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const loaded: LoadedDefinition = { file, text, lineCounter, value: undefined, diagnostics: [] };
   if (text.length > limits.maxChars) {
     // Positions need a line index; build it for the first line only, the rest is never looked at.
@@ -26,7 +27,7 @@ export function loadDefinition(file: string, text: string, limits: LoadLimits = 
     return loaded;
   }
   // uniqueKeys is off because the structure check reports duplicates itself, pointing at the first definition.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: false, strict: true });
+  const document = yaml().parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: false, strict: true });
   loaded.document = document;
   for (const problem of [...document.errors, ...document.warnings]) loaded.diagnostics.push(fromYamlError(loaded, problem));
   if (document.errors.length > 0) return loaded;
@@ -45,6 +46,7 @@ export function loadDefinition(file: string, text: string, limits: LoadLimits = 
 
 function firstAlias(document: Document.Parsed): { start: number; end: number } {
   let range = { start: 0, end: 0 };
+  const { visit } = yaml();
   visit(document, {
     Alias(_key, node) {
       range = { start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 };

@@ -3,7 +3,8 @@
  * first line of a mapping. Only the nodes along the path are visited (aliases resolved one hop at a
  * time), so placing a diagnostic costs the path's length, not the file's size.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import { yaml } from './yaml-lib';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnosticAt, toPointer, type Finding, type LoadedDefinition, type TextRange } from './source';
 
@@ -34,7 +35,7 @@ export function rangeOf(loaded: LoadedDefinition, finding: Pick<Finding, 'path' 
     if (located.key) return nodeRange(located.key);
     return firstLine(loaded.text, nodeRange(node));
   }
-  if (finding.within && isScalar(node) && typeof node.value === 'string') {
+  if (finding.within && yaml().isScalar(node) && typeof node.value === 'string') {
     return withinScalar(loaded.text, node, finding.within) ?? nodeRange(node);
   }
   return nodeRange(node);
@@ -47,13 +48,13 @@ function locate(loaded: LoadedDefinition, path: ReadonlyArray<string | number>):
   let fallback: Node | null = node;
   for (const segment of path) {
     key = null;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((item) => yaml().isPair(item) && yaml().isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) return { node: null, key: null, fallback };
       key = pair.key as Node;
       fallback = key;
       node = resolve(pair.value as Node | null, loaded);
-    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+    } else if (yaml().isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
       node = resolve(node.items[segment] as Node | null, loaded);
     } else {
       return { node: null, key: null, fallback };
@@ -64,7 +65,7 @@ function locate(loaded: LoadedDefinition, path: ReadonlyArray<string | number>):
 }
 
 function resolve(node: Node | null, loaded: LoadedDefinition): Node | null {
-  if (isAlias(node) && loaded.document) return (node.resolve(loaded.document) as Node | undefined) ?? node;
+  if (yaml().isAlias(node) && loaded.document) return (node.resolve(loaded.document) as Node | undefined) ?? node;
   return node;
 }
 
@@ -86,9 +87,9 @@ function withinScalar(text: string, node: Scalar, within: { offset: number; leng
   const [start, end] = node.range ?? [0, 0];
   const value = node.value as string;
   const raw = text.slice(start, end);
-  if (node.type === Scalar.PLAIN && raw === value) return shift(start, within);
-  if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && raw.slice(1, -1) === value) return shift(start + 1, within);
-  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return withinBlock(text, start, end, value, within);
+  if (node.type === yaml().Scalar.PLAIN && raw === value) return shift(start, within);
+  if ((node.type === yaml().Scalar.QUOTE_DOUBLE || node.type === yaml().Scalar.QUOTE_SINGLE) && raw.slice(1, -1) === value) return shift(start + 1, within);
+  if (node.type === yaml().Scalar.BLOCK_LITERAL || node.type === yaml().Scalar.BLOCK_FOLDED) return withinBlock(text, start, end, value, within);
   const plainAt = raw.indexOf(value.slice(within.offset, within.offset + within.length));
   return plainAt >= 0 && value.length > 0 ? { start: start + plainAt, end: start + plainAt + within.length } : undefined;
 }

@@ -2,8 +2,9 @@
  * The workflow JSON Schema, compiled once and lazily: importing this module costs nothing; the first
  * validation compiles, every later one reuses the compiled function.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { newJsonSchemaValidator } from './json-schema-lib';
 import workflowSchema from '../../schemas/workflow.schema.json';
 
 let compiled: ValidateFunction | undefined;
@@ -22,7 +23,7 @@ export function validateAgainstSchema(value: unknown): ErrorObject[] {
 
 function compileLanguageSchema(): ValidateFunction {
   // verbose: errors carry their parent schema, which lists the allowed keys for "did you mean".
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+  const ajv = newJsonSchemaValidator({ allErrors: true, verbose: true, strict: false });
   return ajv.compile(workflowSchema);
 }
 
@@ -32,8 +33,7 @@ function compileLanguageSchema(): ValidateFunction {
  */
 export function userSchemaCompiler(): Ajv2020 {
   if (!userSchemas) {
-    userSchemas = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, validateSchema: true, addUsedSchema: false });
-    addFormats(userSchemas);
+    userSchemas = newJsonSchemaValidator({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, validateSchema: true, addUsedSchema: false }, true);
   }
   return userSchemas;
 }

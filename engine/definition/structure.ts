@@ -3,7 +3,8 @@
  * the first one), merge keys and keys that would reach an object's prototype. Aliases are not followed
  * here, so the walk is linear in the file's size whatever the aliases would expand to.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yaml } from './yaml-lib';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadLimits } from './limits';
 import { diagnosticAt, linePos, type LoadedDefinition } from './source';
@@ -19,16 +20,16 @@ export function checkStructure(loaded: LoadedDefinition, document: Document.Pars
       found.push(diagnosticAt(loaded, 'too-deep', `the document nests deeper than ${limits.maxDepth} levels`, at(node as Node)));
       return false;
     }
-    if (isSeq(node)) {
+    if (yaml().isSeq(node)) {
       for (const item of node.items) if (!visit(item, depth + 1)) return false;
       return true;
     }
-    if (!isMap(node)) return true;
+    if (!yaml().isMap(node)) return true;
     const seen = new Map<string, Node>();
     for (const pair of node.items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       const key = pair.key;
-      if (isScalar(key)) {
+      if (yaml().isScalar(key)) {
         const name = String(key.value);
         if (name === '<<') {
           found.push(diagnosticAt(loaded, 'merge-key', 'merge keys (`<<`) are not supported', at(key), { hint: 'repeat the keys, or move shared settings to `defaults`' }));

@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BUNDLE_FILE, writeBundle } from '../../engine/adapters/bundle';
+import { activityNames } from '../../engine/activities/registry';
+import '../../activities';
 import { compileEngine } from './compile';
 import { dependencyEntries, finalEntries, folderEntries, type ZipEntry } from './contents';
 import { runtimeManifest, type SourceManifest } from './manifest';
@@ -43,6 +46,8 @@ export async function buildPackage(options: PackageOptions): Promise<PackageRepo
   try {
     const compileStart = performance.now();
     compileEngine(repoRoot, path.join(stage, 'dist'));
+    // The linted definitions, so the host starts without parsing YAML or compiling schemas.
+    writeBundle({ root: repoRoot, activities: activityNames() }, path.join(stage, 'dist', BUNDLE_FILE));
     const compileSeconds = seconds(compileStart);
     const main = String(runtime.main);
     if (!main.startsWith('dist/') || !fs.existsSync(path.join(stage, main))) {
