@@ -18,8 +18,23 @@ export type ParseOutcome =
 const parser = new Jexl();
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
+// jexl's lexer rebuilds its token regex on every parse; the same expressions recur across files and
+// plans, so outcomes (immutable: the evaluator never mutates an AST) are kept, within a bound.
+const parsed = new Map<string, ParseOutcome>();
+const PARSE_CACHE_LIMIT = 10_000;
+
 /** Parses one expression (the text between `${{` and `}}`); never throws. */
 export function parseExpression(source: string): ParseOutcome {
+  let outcome = parsed.get(source);
+  if (!outcome) {
+    outcome = parseUncached(source);
+    if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+    parsed.set(source, outcome);
+  }
+  return outcome;
+}
+
+function parseUncached(source: string): ParseOutcome {
   let ast: ExpressionAst | undefined;
   try {
     ast = (parser.compile(source) as unknown as { _getAst(): ExpressionAst })._getAst();
