@@ -13,6 +13,8 @@ const folder = join(__dirname, '..', 'fixtures', 'histories');
 const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
 
 interface Fixture {
+  /** The orchestrator option the run was recorded with, when not the default. */
+  chunkSize?: number;
   instanceId: string;
   input: unknown;
   history: unknown[];
@@ -25,7 +27,7 @@ suite('recorded histories', () => {
 
   it.each(files)('%s replays the same actions and output', async (file) => {
     const fixture = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Fixture;
-    const handler = sluiceHandler();
+    const handler = sluiceHandler(fixture.chunkSize ? { chunkSize: fixture.chunkSize } : undefined);
     let before = 0;
     for (const episode of fixture.episodes) {
       const { state } = await replayHistory(handler, fixture.input, fixture.history.slice(0, episode.seen), fixture.instanceId);
