@@ -1,0 +1,43 @@
+/**
+ * The crash test's runs: which workflow, which input, and the step effects and output each must produce.
+ */
+
+/** A run the test starts, with what it must produce. */
+export interface PlannedRun {
+  id: string;
+  workflow: 'crash-sequence' | 'crash-fanout';
+  input: { n: number; items?: number[] };
+  /** The step paths of its activity effects. */
+  effects: string[];
+  output: unknown;
+}
+
+/** A seeded PRNG (mulberry32): the same seed gives the same kill schedule and inputs. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Half sequences, half fan-outs with 1 to 4 forEach items. */
+export function planRuns(count: number, random: () => number): PlannedRun[] {
+  return Array.from({ length: count }, (_, n): PlannedRun => {
+    const id = `crash-${n}`;
+    if (n % 2 === 0) {
+      return { id, workflow: 'crash-sequence', input: { n }, effects: ['first', 'second', 'third'], output: { n, last: `${id}/third` } };
+    }
+    const items = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => i);
+    return {
+      id,
+      workflow: 'crash-fanout',
+      input: { n, items },
+      effects: ['fan.left', 'fan.right.after', ...items.map((i) => `each[${i}].touch`), 'last'],
+      output: { n, touched: items.length },
+    };
+  });
+}
