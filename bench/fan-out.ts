@@ -11,6 +11,7 @@ import { ORCHESTRATOR_NAME } from '../engine/orchestrator';
 import { figure, type Figure } from './figure';
 import { fanOutDefinition, runInput } from './flows';
 import { rounded, timed } from './measure';
+import { profileTop, sharesText } from './profile';
 import type { Sizes } from './sizes';
 
 /** One forEach run: its timing and its instances' history sizes. */
@@ -22,6 +23,9 @@ export interface FanOutRun {
   maxEvents: number;
   parentEvents: number;
   totalEvents: number;
+  /** The run's orchestration input, and the largest input of a child (chunk or lane) orchestration. */
+  runInputBytes: number;
+  largestChildInputBytes: number;
 }
 
 /** Runs one forEach over `items` no-op items (bounded by `concurrency`) on a fresh persisted host. */
@@ -39,7 +43,11 @@ export async function fanOutRun(registrations: CapturedRegistrations, items: num
       output = status.output;
     });
     if (!Array.isArray(output) || output.length !== items) throw new Error(`forEach over ${items} gathered ${Array.isArray(output) ? output.length : typeof output} results`);
-    const sizes = host.list({ top: 100_000 }).instances.map((s) => ({ id: s.instanceId, events: host.history(s.instanceId).length }));
+    const sizes = host.list({ top: 100_000 }).instances.map((s) => {
+      const history = host.history(s.instanceId);
+      const started = history.find((event) => event.EventType === 0);
+      return { id: s.instanceId, events: history.length, inputBytes: typeof started?.Input === 'string' ? started.Input.length : 0 };
+    });
     return {
       items,
       wallMs: sample.wallMs,
@@ -48,6 +56,8 @@ export async function fanOutRun(registrations: CapturedRegistrations, items: num
       maxEvents: Math.max(...sizes.map((s) => s.events)),
       parentEvents: sizes.find((s) => s.id === 'fan')?.events ?? 0,
       totalEvents: sizes.reduce((sum, s) => sum + s.events, 0),
+      runInputBytes: JSON.stringify(input).length,
+      largestChildInputBytes: Math.max(0, ...sizes.filter((s) => s.id !== 'fan').map((s) => s.inputBytes)),
     };
   } finally {
     await host.stop();
@@ -69,8 +79,14 @@ export async function measureFanOut(registrations: CapturedRegistrations, sizes:
       parentEvents: run.parentEvents,
       maxEventsPerInstance: run.maxEvents,
       totalEvents: run.totalEvents,
+      runInputBytes: run.runInputBytes,
+      largestChildInputBytes: run.largestChildInputBytes,
     };
-    const limit = 'one new event per episode and a full replay of the chunk\'s history per episode: a chunk of C items costs O(C²) replayed events';
+    const shares = items === sizes.items[0] ? await profileTop(() => fanOutRun(registrations, items, sizes.concurrency), 6, 0, 'function') : undefined;
+    const limit = [
+      `${run.instances} instances; each child's input is ${run.largestChildInputBytes} bytes (the run input is ${run.runInputBytes}), parsed again in every episode of that child`,
+      ...(shares ? [`profile of this run (self time): ${sharesText(shares)}`] : []),
+    ].join('; ');
     figures.push(
       figure(4, `forEach over ${items} no-op items (concurrency ${sizes.concurrency}): wall time`, run.wallMs / 1000, 's', { detail }),
       figure(4, `forEach over ${items}: fan-in results/s`, items / (run.wallMs / 1000), 'results/s', { goal: { op: '>=', target: 1500 }, limit }),
