@@ -3,7 +3,6 @@
  * code runs, no prototype is reachable, and `secrets.NAME` is never resolved here — it is passed through
  * verbatim for the activity that uses it.
  */
-import type { ExpressionAst } from './parse';
 import { evaluateAst, type Scope } from './evaluate';
 import { ExpressionEvaluationError, text } from './errors';
 import { parseTemplate, type Template, type TemplatePart } from './template';
@@ -16,6 +15,7 @@ export { ExpressionEvaluationError } from './errors';
 export { equal, truthy } from './evaluate';
 export type { Scope } from './evaluate';
 export { transformNames } from './transforms';
+export { secretName } from './secrets';
 
 /** A JSON value with every string template parsed; subtrees without expressions are kept as constants. */
 export type CompiledValue =
@@ -62,9 +62,9 @@ export function evaluateValue(compiled: CompiledValue, scope: Scope): unknown {
 /** Evaluates a template: the typed value of a lone expression, or the interpolated text. */
 export function evaluateTemplate(template: Template, scope: Scope): unknown {
   if (template.kind === 'literal') return template.text;
-  if (template.kind === 'single') return evaluatePart(template.expression, scope, false) ?? null;
+  if (template.kind === 'single') return evaluatePart(template.expression, scope) ?? null;
   let result = '';
-  for (const part of template.parts) result += typeof part === 'string' ? part : text(evaluatePart(part, scope, true));
+  for (const part of template.parts) result += typeof part === 'string' ? part : text(evaluatePart(part, scope));
   return result;
 }
 
@@ -73,11 +73,10 @@ export function evaluateString(source: string, scope: Scope): unknown {
   return evaluateValue(compileValue(source), scope);
 }
 
-function evaluatePart(part: TemplatePart, scope: Scope, _inText: boolean): unknown {
+function evaluatePart(part: TemplatePart, scope: Scope): unknown {
   if (!part.ast) throw new ExpressionEvaluationError(`expression \`${part.source.trim()}\` did not parse`);
-  const secret = secretName(part.ast);
-  if (secret) return `\${{ secrets.${secret} }}`;
-  if (mentionsSecrets(part.ast)) {
+  if (part.secret) return `\${{ secrets.${part.secret} }}`;
+  if (part.misusesSecrets) {
     throw new ExpressionEvaluationError('`secrets.NAME` can only be used on its own, e.g. "Bearer ${{ secrets.TOKEN }}"');
   }
   try {
@@ -91,18 +90,3 @@ function evaluatePart(part: TemplatePart, scope: Scope, _inText: boolean): unkno
   }
 }
 
-/** `secrets.NAME` exactly: the name; otherwise undefined. */
-export function secretName(ast: ExpressionAst): string | undefined {
-  if (ast.type !== 'Identifier' || !ast.from || ast.relative) return undefined;
-  const from = ast.from as ExpressionAst;
-  return from.type === 'Identifier' && !from.from && !from.relative && from.value === 'secrets' ? String(ast.value) : undefined;
-}
-
-function mentionsSecrets(ast: ExpressionAst): boolean {
-  if (ast.type === 'Identifier' && !ast.from && !ast.relative && ast.value === 'secrets') return true;
-  return Object.values(ast).some((child) =>
-    Array.isArray(child)
-      ? child.some((item) => item && typeof item === 'object' && mentionsSecrets(item as ExpressionAst))
-      : child && typeof child === 'object' && ('type' in child ? mentionsSecrets(child as ExpressionAst) : Object.values(child).some((v) => v && typeof v === 'object' && mentionsSecrets(v as ExpressionAst))),
-  );
-}

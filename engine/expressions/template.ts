@@ -3,6 +3,7 @@
  * yields the typed value; an expression inside longer text is interpolated as text.
  */
 import { parseExpression, type ExpressionAst } from './parse';
+import { mentionsSecrets, secretName } from './secrets';
 
 /** A problem found while parsing a template; offsets are inside the template's text. */
 export interface ExpressionError {
@@ -19,6 +20,10 @@ export interface TemplatePart {
   offset: number;
   /** The parsed expression; absent when it did not parse. */
   ast?: ExpressionAst;
+  /** `NAME` when the expression is exactly `secrets.NAME` (passed through verbatim, never evaluated). */
+  secret?: string;
+  /** Whether `secrets` appears any other way (an evaluation error: secrets are resolved only in activities). */
+  misusesSecrets?: boolean;
 }
 
 /** A string value, pre-parsed. `parts` alternates text (strings) and expressions. */
@@ -66,8 +71,12 @@ export function parseTemplate(text: string): ParsedTemplate {
       errors.push({ message: 'empty expression `${{ }}`', offset: start, length: end + 2 - start });
     } else {
       const parsed = parseExpression(source);
-      if (parsed.ok) part.ast = parsed.ast;
-      else errors.push({ message: parsed.message, offset: bodyStart + parsed.offset, length: Math.max(1, parsed.length) });
+      if (parsed.ok) {
+        // Decided once here, not per evaluation: replays evaluate the same templates many times.
+        part.ast = parsed.ast;
+        part.secret = secretName(parsed.ast);
+        part.misusesSecrets = !part.secret && mentionsSecrets(parsed.ast);
+      } else errors.push({ message: parsed.message, offset: bodyStart + parsed.offset, length: Math.max(1, parsed.length) });
     }
     parts.push(part);
     cursor = end + 2;
