@@ -3,6 +3,7 @@
  * Every reader takes the environment as an argument (default `process.env`) so tests inject
  * settings without mutating globals. Secrets are not read here: activities read them by name.
  */
+import { parseDuration } from './definition/duration';
 
 /** The environment settings are read from. */
 export type SettingsEnv = Readonly<Record<string, string | undefined>>;
@@ -102,10 +103,8 @@ export function readHttpSettings(env: SettingsEnv = process.env): HttpSettings {
  */
 export function parseDurationMs(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(value);
-  if (!match) return undefined;
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms'] ?? 1;
-  return Math.round(Number(match[1]) * unit);
+  const text = value.trim();
+  return /^\d+$/.test(text) ? Number(text) : parseDuration(text);
 }
 
 function readHistoryStore(value: string | undefined): 'cosmos' | 'sqlite' | undefined {

@@ -2,20 +2,13 @@
  * Durations of the workflow language: `500ms`, `10s`, `5m`, `1h`, `2d`, or a `${{ }}` expression that
  * yields one (evaluated at run time, from the run's scope).
  */
+import { parseDuration } from '../definition/duration';
 import { compileValue, evaluateValue, isTemplate, type CompiledValue, type Scope } from '../expressions';
+
+export { parseDuration };
 
 /** A duration known at compile time (milliseconds) or an expression evaluated when the step runs. */
 export type DurationPlan = { ms: number } | { expression: CompiledValue; text: string };
-
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/;
-
-/** Parses `10s`-style text to milliseconds; undefined when the text is not a duration. */
-export function parseDuration(text: string): number | undefined {
-  const match = DURATION.exec(text);
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
 
 /** Compiles a duration field; throws on text that is neither a duration nor an expression. */
 export function compileDuration(value: string | number, where: string): DurationPlan {

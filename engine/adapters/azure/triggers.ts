@@ -8,7 +8,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@a
 import type { DurableClient } from 'durable-functions';
 import type { ScheduleTrigger } from '../../definition/workflow.generated';
 import type { RunHistoryStore } from '../../history/store';
-import { parseDuration } from '../../plan/duration';
+import { parseDuration } from '../../definition/duration';
 import { parseJsonInput } from '../input-check';
 import type { Project, ProjectWorkflow } from '../project';
 import { inputProblemBody, startRun } from '../start';
