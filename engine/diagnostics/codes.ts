@@ -57,6 +57,7 @@ export const codes = {
   'switch-unsatisfiable': { severity: 'warning', summary: 'A `switch` case that can never run.' },
   'retry-interval-order': { severity: 'error', summary: '`retry.maxInterval` is below `retry.interval`.' },
   'retry-pointless': { severity: 'warning', summary: 'Retry settings that have no effect with `maxAttempts: 1`.' },
+  'timeout-ignored': { severity: 'warning', summary: '`timeout` on a `wait`, `set` or `fail` step has no effect.' },
   'unknown-error-name': { severity: 'warning', summary: '`retry.on` or `catch.errors` names an error nothing raises.' },
   'dead-letter-loop': { severity: 'error', summary: "The dead-letter queue is the workflow's own trigger queue." },
   // Across files.

@@ -1,6 +1,7 @@
 /** Durations must read `<number>(ms|s|m|h|d)` unless they are expressions evaluated at run time. */
 import { closest } from '../../diagnostics/suggest';
 import { isDurationOrExpression } from '../../definition/duration';
+import { isTemplate } from '../../expressions';
 import type { Rule, RuleContext } from '../rule';
 
 export const durations: Rule = {
@@ -21,8 +22,15 @@ export const durations: Rule = {
 };
 
 function checkRetry(context: RuleContext, retry: { interval?: string; maxInterval?: string } | undefined, path: Array<string | number>): void {
-  check(context, retry?.interval, [...path, 'interval']);
-  check(context, retry?.maxInterval, [...path, 'maxInterval']);
+  for (const field of ['interval', 'maxInterval'] as const) {
+    const value = retry?.[field];
+    // Retry delays are part of the compiled plan (they decide the durable timers), so they are literal.
+    if (typeof value === 'string' && isTemplate(value)) {
+      context.report({ code: 'invalid-duration', message: `\`retry.${field}\` must be a literal duration, not an expression`, hint: 'write e.g. `2s`; retry policies are fixed when the run starts', path: [...path, field] });
+    } else {
+      check(context, value, [...path, field]);
+    }
+  }
 }
 
 function check(context: RuleContext, value: unknown, path: Array<string | number>): void {

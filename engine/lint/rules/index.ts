@@ -14,6 +14,7 @@ import { jsonSchemas } from './json-schemas';
 import { queueNames } from './queue-names';
 import { retryPolicies } from './retry';
 import { switchCases } from './switch';
+import { timeouts } from './timeouts';
 import { timestamps } from './timestamps';
 
 export const rules: readonly Rule[] = [
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   forEachConcurrency,
   switchCases,
   retryPolicies,
+  timeouts,
   errorNames,
   deadLetter,
 ];
