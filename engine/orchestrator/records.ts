@@ -47,6 +47,7 @@ function summaryOf(record: StepRecord): StepSummary {
     kind: record.kind,
     status: record.status,
     degraded: record.degraded === undefined ? null : { reason: record.degraded },
+    ...(record.output !== undefined ? { output: record.output } : {}),
     ...(record.error ? { error: record.error } : {}),
     startedAt: new Date(record.startedAt).toISOString(),
     endedAt: new Date(record.endedAt).toISOString(),

@@ -16,6 +16,8 @@ export interface StepRecord {
   status: 'Completed' | 'Failed' | 'Skipped' | 'Degraded';
   attempts: number;
   degraded?: string;
+  /** The output a degraded step went on with (its fallback), so the record shows what the run used. */
+  output?: unknown;
   error?: { name: string; message: string };
   /** Orchestration time in ms; turned into text only when the run's record is sent. */
   startedAt: number;

@@ -70,7 +70,7 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
 function finish(run: Run, step: PlanStep, scope: Scope, path: string, output: unknown, attempts: number, startedAt: number): unknown {
   scope.steps[step.id] = { output };
   const degraded = run.degraded.size === 0 ? undefined : run.degraded.get(path);
-  record(run, scope, startedAt, path, step.kind, degraded === undefined ? 'Completed' : 'Degraded', attempts, degraded);
+  record(run, scope, startedAt, path, step.kind, degraded === undefined ? 'Completed' : 'Degraded', attempts, degraded, undefined, degraded === undefined ? undefined : output);
   return output;
 }
 
@@ -88,11 +88,13 @@ function record(
   attempts: number,
   degraded?: string,
   error?: StepRecord['error'],
+  output?: unknown,
 ): void {
   if (scope.index !== undefined && status !== 'Failed' && status !== 'Degraded') return;
   const entry: StepRecord = { path, kind, status, attempts, startedAt, endedAt: nowMs(run) };
   if (degraded !== undefined) entry.degraded = degraded;
   if (error !== undefined) entry.error = error;
+  if (output !== undefined) entry.output = output;
   run.records.push(entry);
 }
 

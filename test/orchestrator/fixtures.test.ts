@@ -22,6 +22,14 @@ interface Fixture {
   episodes: Array<{ seen: number; added: unknown[]; isDone: boolean; output: unknown; error: string | null; customStatus: unknown }>;
 }
 
+// The payload of `sluice.run.finished` (the run record) does not take part in replay: Durable matches
+// scheduled tasks by id and name, never by input. It may grow fields without breaking runs in flight.
+function comparable(actions: unknown): unknown {
+  return JSON.parse(JSON.stringify(actions), (key, value) =>
+    value && typeof value === 'object' && value.functionName === 'sluice.run.finished' ? { ...value, input: '(run record)' } : value,
+  );
+}
+
 suite('recorded histories', () => {
   it('has fixtures', () => expect(files.length).toBeGreaterThanOrEqual(3));
 
@@ -33,8 +41,8 @@ suite('recorded histories', () => {
       const { state } = await replayHistory(handler, fixture.input, fixture.history.slice(0, episode.seen), fixture.instanceId);
       const now = snapshot(state);
       const list = (now.actions as unknown[][])[0] ?? [];
-      expect({ added: list.slice(before), isDone: now.isDone, output: now.output, error: now.error, customStatus: now.customStatus }).toEqual({
-        added: episode.added,
+      expect({ added: comparable(list.slice(before)), isDone: now.isDone, output: now.output, error: now.error, customStatus: now.customStatus }).toEqual({
+        added: comparable(episode.added),
         isDone: episode.isDone,
         output: episode.output,
         error: episode.error,
@@ -43,6 +51,6 @@ suite('recorded histories', () => {
       before = list.length;
     }
     const { state } = await replayHistory(handler, fixture.input, fixture.history, fixture.instanceId);
-    expect(snapshot(state).actions).toEqual(fixture.actions);
+    expect(comparable(snapshot(state).actions)).toEqual(comparable(fixture.actions));
   });
 });
