@@ -16,6 +16,7 @@ import type { ForEachBody } from '../steps/forEach/orchestrate';
 import { childError, StepFailure } from './failure';
 import type { Flow } from './kind';
 import type { Run, StepRecord } from './run';
+import { pick, scopeNeeds } from './fragment-scope';
 import type { Scope } from './scope';
 
 /** What a fragment orchestration returns. */
@@ -64,12 +65,16 @@ export function* runLanes(run: Run, step: PlanStep<ForEachBody>, scope: Scope, p
 /** The input of a fragment of `step` run at `path` in `scope`. */
 export function fragmentOf(run: Run, step: PlanStep, scope: Scope, path: string, kind: FragmentInput['kind'], items: unknown[], offset: number, stride: number): FragmentInput {
   const { steps, input: _input, run: _run, ...vars } = scope;
-  return { kind, step: step.path, path, items, offset, stride, scope: { steps, vars }, run: run.info };
+  // Version 3: earlier step outputs only as far as the fragment's steps read them.
+  const carried = run.input.interpreterVersion >= 3 ? pick(steps, scopeNeeds(step, kind).steps) : steps;
+  return { kind, step: step.path, path, items, offset, stride, scope: { steps: carried, vars }, run: run.info };
 }
 
 /** Creates (does not yet yield) the child orchestration of a fragment. */
 export function startFragment(run: Run, fragment: FragmentInput, instanceId: string): Task {
-  const input: RunInput = { ...run.input, fragment, record: false };
+  const step = run.input.interpreterVersion >= 3 ? run.plan.byPath.get(fragment.step) : undefined;
+  // Version 3: the run input only as far as the fragment's steps read it.
+  const input: RunInput = { ...run.input, ...(step ? { input: pick(run.input.input, scopeNeeds(step, fragment.kind).input) } : {}), fragment, record: false };
   return run.df.callSubOrchestrator('sluice', input, instanceId);
 }
 

@@ -6,7 +6,7 @@
 import type { DurableOrchestrationContext, OrchestrationContext, OrchestrationHandler } from 'durable-functions';
 import { planFor } from '../plan/cache';
 import { INTERPRETER_VERSION, type Plan, type PlanStep } from '../plan/model';
-import type { RunInput } from '../plan/run-input';
+import { definitionOf, type RunInput } from '../plan/run-input';
 import { kindNamed } from '../steps';
 import { iterate, runItems, type ForEachBody } from '../steps/forEach/orchestrate';
 import { settle } from './call';
@@ -39,7 +39,7 @@ export function orchestratorOf(options: OrchestratorOptions = {}): Orchestration
     if (input.interpreterVersion > INTERPRETER_VERSION) {
       throw new Error(`this run needs interpreter version ${input.interpreterVersion}; this app has ${INTERPRETER_VERSION}`);
     }
-    const plan = planFor(input.definition, input.hash);
+    const plan = planFor(() => definitionOf(input), input.hash);
     const run = newRun(context.df, plan, input, chunkSize);
     if (input.fragment) return yield* runFragment(run);
     return yield* runWorkflow(run);

@@ -8,11 +8,11 @@ import type { Plan } from './model';
 
 const plans = new Map<string, Plan>();
 
-/** The cached plan for `hash`, compiled from `definition` the first time it is asked for. */
-export function planFor(definition: WorkflowDefinition, hash: string): Plan {
+/** The cached plan for `hash`, compiled from `definition` (or what `definition()` returns) the first time. */
+export function planFor(definition: WorkflowDefinition | (() => WorkflowDefinition), hash: string): Plan {
   let plan = plans.get(hash);
   if (!plan) {
-    plan = compilePlan(definition, hash);
+    plan = compilePlan(typeof definition === 'function' ? definition() : definition, hash);
     plans.set(hash, plan);
   }
   return plan;

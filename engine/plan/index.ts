@@ -4,4 +4,4 @@ export { planFor, cachedPlanCount } from './cache';
 export { canonicalJson, definitionHash } from './hash';
 export { parseDuration, compileDuration, durationMs, type DurationPlan } from './duration';
 export { INTERPRETER_VERSION, type Plan, type PlanStep, type RetryPlan, type CatchPlan } from './model';
-export { runInputOf, calledWorkflows, type RunInput, type RunStart, type RunTrigger, type FragmentInput } from './run-input';
+export { runInputOf, calledWorkflows, carry, definitionOf, type CarriedDefinition, type RunInput, type RunStart, type RunTrigger, type FragmentInput } from './run-input';

@@ -14,8 +14,11 @@ import type { DurationPlan } from './duration';
  *   2: a bounded forEach over more items than its bound runs in lanes (child orchestrations) instead
  *      of a window of fibers in the run itself (steps/forEach/orchestrate.ts); a `timeout` on a group,
  *      parallel, forEach or switch is enforced (orchestrator/timed.ts; version 1 ignored it).
+ *   3: definitions travel as JSON text (plan/run-input.ts `carry`); forEach and timed-step fragments
+ *      carry only the parts of the run input and of earlier step outputs their steps read
+ *      (orchestrator/fragment-scope.ts), not all of them.
  */
-export const INTERPRETER_VERSION = 2;
+export const INTERPRETER_VERSION = 3;
 
 /** Retry policy with defaults resolved and durations in milliseconds. */
 export interface RetryPlan {

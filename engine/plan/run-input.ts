@@ -39,10 +39,33 @@ export interface FragmentInput {
   run: { id: string; workflow: string; startedAt: string };
 }
 
-/** The input of every `sluice` orchestration. */
-export interface RunInput {
-  definition: WorkflowDefinition;
+/**
+ * A definition as a run carries it. From interpreter version 3 it travels as JSON text: the SDK walks
+ * the whole orchestration input on every replay (converting timestamps), and a string costs that walk
+ * nothing; the plan cache, keyed by hash, parses it once per process.
+ */
+export interface CarriedDefinition {
+  /** Versions 1-2: the definition itself. */
+  definition?: WorkflowDefinition;
+  /** Version 3+: the definition's JSON text. */
+  definitionText?: string;
   hash: string;
+}
+
+/** The definition a run carries, whichever way it carries it. */
+export function definitionOf(carried: CarriedDefinition): WorkflowDefinition {
+  if (carried.definition) return carried.definition;
+  if (carried.definitionText !== undefined) return JSON.parse(carried.definitionText) as WorkflowDefinition;
+  throw new Error(`run input carries no definition for ${carried.hash}`);
+}
+
+/** How a new run carries a definition. */
+export function carry(definition: WorkflowDefinition, hash = definitionHash(definition)): CarriedDefinition {
+  return { definitionText: JSON.stringify(definition), hash };
+}
+
+/** The input of every `sluice` orchestration. */
+export interface RunInput extends CarriedDefinition {
   interpreterVersion: number;
   input: unknown;
   trigger: RunTrigger;
@@ -51,7 +74,7 @@ export interface RunInput {
   /** Set for a redrive of a dead-lettered run. */
   redriveOf?: string;
   /** Definitions (and their hashes) of the workflows this run may call: the transitive closure, by name. */
-  workflows?: Record<string, { definition: WorkflowDefinition; hash: string }>;
+  workflows?: Record<string, CarriedDefinition>;
   /** Set when this orchestration is a chunk of a forEach, not a run. */
   fragment?: FragmentInput;
   /** Whether the run calls `sluice.run.started`/`sluice.run.finished`; default true. */
@@ -74,8 +97,7 @@ export interface RunStart {
 export function runInputOf(start: RunStart): RunInput {
   const workflows = calledWorkflows(start.definition, start.workflowNamed);
   return {
-    definition: start.definition,
-    hash: definitionHash(start.definition),
+    ...carry(start.definition),
     interpreterVersion: INTERPRETER_VERSION,
     input: start.input,
     trigger: start.trigger,
@@ -90,15 +112,15 @@ export function runInputOf(start: RunStart): RunInput {
 export function calledWorkflows(
   root: WorkflowDefinition,
   workflowNamed?: (name: string) => WorkflowDefinition | undefined,
-): Record<string, { definition: WorkflowDefinition; hash: string }> {
-  const found: Record<string, { definition: WorkflowDefinition; hash: string }> = {};
+): Record<string, CarriedDefinition> {
+  const found: Record<string, CarriedDefinition> = {};
   const pending = [...workflowNames(root.steps)];
   while (pending.length > 0) {
     const name = pending.pop()!;
     if (found[name]) continue;
     const definition = name === root.name ? root : workflowNamed?.(name);
     if (!definition) throw new Error(`workflow \`${root.name}\` calls unknown workflow \`${name}\``);
-    found[name] = { definition, hash: definitionHash(definition) };
+    found[name] = carry(definition);
     pending.push(...workflowNames(definition.steps));
   }
   return found;

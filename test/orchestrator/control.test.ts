@@ -1,5 +1,6 @@
 import { describe as suite, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
+import { definitionOf, type RunInput } from '../../engine/plan/run-input';
 import { addedTop, ReplayHost } from './harness';
 import { inputFor, ok, sluiceHandler } from './workflows';
 
@@ -123,7 +124,8 @@ suite('workflow', () => {
     let episode = await host.start();
     expect(addedTop(episode)).toEqual(['sub sluice run-1:call:1']);
     const childInput = episode.added[0].action.input as typeof input;
-    expect(childInput).toMatchObject({ definition: child, input: { n: 21 }, trigger: { kind: 'subWorkflow', source: 'run-1' }, parent: { runId: 'run-1', stepPath: 'call' } });
+    expect(definitionOf(childInput as RunInput)).toEqual(child);
+    expect(childInput).toMatchObject({ input: { n: 21 }, trigger: { kind: 'subWorkflow', source: 'run-1' }, parent: { runId: 'run-1', stepPath: 'call' } });
 
     const childHost = new ReplayHost(sluiceHandler(), childInput, { instanceId: 'run-1:call:1' });
     const childEpisode = await childHost.start();

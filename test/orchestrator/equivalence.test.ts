@@ -5,7 +5,7 @@
 import type * as df from 'durable-functions';
 import { describe as suite, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
-import type { RunInput } from '../../engine/plan/run-input';
+import { definitionOf, type RunInput } from '../../engine/plan/run-input';
 import { handlerOfGenerator, ReplayHost, type Episode, type Handler } from './harness';
 import { failed, inputFor, ok, sluiceHandler } from './workflows';
 
@@ -28,7 +28,7 @@ async function expectSame(definition: WorkflowDefinition, runInput: unknown, han
 
 const ref = (context: df.OrchestrationContext) => {
   const input = context.df.getInput<RunInput>();
-  return { id: context.df.instanceId, workflow: input.definition.name, definitionHash: input.hash };
+  return { id: context.df.instanceId, workflow: definitionOf(input).name, definitionHash: input.hash };
 };
 const stepInput = (context: df.OrchestrationContext, stepPath: string, config: unknown, attempt = 1) => ({ run: ref(context), stepPath, attempt, config });
 

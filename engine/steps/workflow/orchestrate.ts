@@ -26,8 +26,7 @@ export const workflow: StepKind<WorkflowBody> = {
       throw new StepFailure({ name: 'ValidationError', message: `workflow \`${step.body.name}\` is not in this run's input`, retryable: false }, path);
     }
     const childInput: RunInput = {
-      definition: called.definition,
-      hash: called.hash,
+      ...called,
       interpreterVersion: run.input.interpreterVersion,
       input: evaluateIn(step.body.input, scope, path),
       trigger: { kind: 'subWorkflow', source: run.ref.id },
