@@ -14,6 +14,9 @@ import { figure, notMeasured, type Figure } from './figure';
 import { median, rounded } from './measure';
 import { sharesOf, sharesText, type CpuProfile, type TimeShare } from './profile';
 import type { Sizes } from './sizes';
+import '../activities';
+import { BUNDLE_FILE, writeBundle } from '../engine/adapters/bundle';
+import { activityNames } from '../engine/activities/registry';
 
 const ROOT = resolve(__dirname, '..');
 const WORKER = join(__dirname, 'cold-start-worker.js');
@@ -37,6 +40,8 @@ export function buildApp(): string {
   for (const folder of ['workflows', 'schemas']) if (existsSync(join(ROOT, folder))) cpSync(join(ROOT, folder), join(root, folder), { recursive: true });
   cpSync(join(ROOT, 'host.json'), join(root, 'host.json'));
   writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'sluice-cold-start', private: true, main: 'dist/engine/adapters/azure/app.js' }));
+  // As `npm run package` does: the linted workflow bundle, so the entry starts without linting.
+  writeBundle({ root, activities: activityNames() }, join(root, 'dist', BUNDLE_FILE));
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
 }

@@ -20,8 +20,11 @@ export interface StepRunRef {
   id: string;
   /** The workflow's name. */
   workflow: string;
-  /** The content hash of the plan the run executes. */
-  definitionHash: string;
+  /**
+   * The content hash of the plan the run executes: sent by interpreter versions 1-2 only. Every step's
+   * input is stored in history, so version 3 leaves out what no activity reads.
+   */
+  definitionHash?: string;
 }
 
 /** What the orchestrator sends to a step activity (`sluice.<kind>`). */

@@ -63,7 +63,7 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
     df,
     plan,
     input,
-    ref: { id: info.id, workflow: plan.name, definitionHash: plan.hash },
+    ref: input.interpreterVersion >= 3 ? { id: info.id, workflow: plan.name } : { id: info.id, workflow: plan.name, definitionHash: plan.hash },
     info,
     chunkSize,
     records: [],

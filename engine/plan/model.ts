@@ -16,7 +16,8 @@ import type { DurationPlan } from './duration';
  *      parallel, forEach or switch is enforced (orchestrator/timed.ts; version 1 ignored it).
  *   3: definitions travel as JSON text (plan/run-input.ts `carry`); forEach and timed-step fragments
  *      carry only the parts of the run input and of earlier step outputs their steps read
- *      (orchestrator/fragment-scope.ts), not all of them.
+ *      (orchestrator/fragment-scope.ts), not all of them; step activity inputs no longer carry the
+ *      definition hash (`StepRunRef.definitionHash`).
  */
 export const INTERPRETER_VERSION = 3;
 

@@ -28,7 +28,7 @@ async function expectSame(definition: WorkflowDefinition, runInput: unknown, han
 
 const ref = (context: df.OrchestrationContext) => {
   const input = context.df.getInput<RunInput>();
-  return { id: context.df.instanceId, workflow: definitionOf(input).name, definitionHash: input.hash };
+  return { id: context.df.instanceId, workflow: definitionOf(input).name };
 };
 const stepInput = (context: df.OrchestrationContext, stepPath: string, config: unknown, attempt = 1) => ({ run: ref(context), stepPath, attempt, config });
 
