@@ -74,8 +74,8 @@ async function allEnded(url: string, runs: PlannedRun[], timeoutMs: number): Pro
     for (let i = 0; i < open.length; i += 20) {
       await Promise.all(
         open.slice(i, i + 20).map(async (run) => {
-          const status = await (await fetch(`${url}/api/runs/${run.id}/status`)).json();
-          if (['Completed', 'Failed', 'Terminated'].includes(status?.runtimeStatus)) statuses.set(run.id, status);
+          const status = (await (await fetch(`${url}/api/runs/${run.id}/status`)).json()) as { runtimeStatus?: string };
+          if (['Completed', 'Failed', 'Terminated'].includes(status?.runtimeStatus ?? '')) statuses.set(run.id, status);
         }),
       );
     }
@@ -123,7 +123,7 @@ describe('crash safety of the embedded runtime (SIGKILL at random moments)', () 
       expect(history.filter((event) => event.EventType === 'ExecutionCompleted' && event.instance === run.id), run.id).toHaveLength(1);
       expect(history.filter((event) => event.EventType === 'TaskCompleted' && event.FunctionName === 'sluice.activity'), run.id).toHaveLength(run.effects.length);
       expect(history.filter((event) => event.EventType === 'TaskFailed'), run.id).toEqual([]);
-      const record = await (await fetch(`${serving.url}/api/runs/${run.id}`)).json();
+      const record = (await (await fetch(`${serving.url}/api/runs/${run.id}`)).json()) as { status: string };
       expect(record.status, run.id).toBe('Completed');
     }
     await stopServing(serving);
@@ -152,7 +152,7 @@ type HistoryView = { EventType: string; FunctionName?: string; InstanceId?: stri
 
 /** The condensed history of a run and of its sub-orchestrations, recursively. */
 async function historyOf(url: string, instanceId: string): Promise<HistoryView[]> {
-  const status = await (await fetch(`${url}/runtime/webhooks/durabletask/instances/${encodeURIComponent(instanceId)}?showHistory=true`)).json();
+  const status = (await (await fetch(`${url}/runtime/webhooks/durabletask/instances/${encodeURIComponent(instanceId)}?showHistory=true`)).json()) as { historyEvents: unknown[] };
   const events = (status.historyEvents as Array<Omit<HistoryView, 'instance'>>).map((event) => ({ ...event, instance: instanceId }));
   const children = events.filter((event) => event.EventType === 'SubOrchestrationInstanceCreated' && event.InstanceId);
   for (const child of children) events.push(...(await historyOf(url, child.InstanceId!)));
