@@ -3,8 +3,8 @@
  * with `DefaultAzureCredential`. The SDK's own throttling retries (429, honouring retry-after) are
  * bounded so that an activity gives the orchestrator a retryable failure well before its deadline.
  */
-import { CosmosClient, type CosmosClientOptions } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { CosmosClient, CosmosClientOptions } from '@azure/cosmos';
+import { azureIdentity, cosmosSdk } from './sdk';
 import type { CosmosSettings } from '../settings';
 
 /** How long and how often the SDK itself retries a throttled request before giving up. */
@@ -28,8 +28,8 @@ export function cosmosClientFromSettings(cosmos: CosmosSettings, extras: CosmosC
     ...(extras.enableEndpointDiscovery === undefined ? {} : { enableEndpointDiscovery: extras.enableEndpointDiscovery }),
   };
   const common = { connectionPolicy, ...(extras.agent ? { agent: extras.agent } : {}), userAgentSuffix: 'sluice' };
-  if (cosmos.connectionString) return new CosmosClient({ connectionString: cosmos.connectionString, ...common });
-  if (cosmos.endpoint) return new CosmosClient({ endpoint: cosmos.endpoint, aadCredentials: new DefaultAzureCredential(), ...common });
+  if (cosmos.connectionString) return new (cosmosSdk().CosmosClient)({ connectionString: cosmos.connectionString, ...common });
+  if (cosmos.endpoint) return new (cosmosSdk().CosmosClient)({ endpoint: cosmos.endpoint, aadCredentials: new (azureIdentity().DefaultAzureCredential)(), ...common });
   throw new CosmosNotConfiguredError();
 }
 

@@ -3,8 +3,8 @@
  * base64), creating a queue on first use. Shared by the queue step, dead-letter sends and the
  * runtimes; the client is built from settings (connection string or identity).
  */
-import { QueueServiceClient } from '@azure/storage-queue';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { QueueServiceClient } from '@azure/storage-queue';
+import { azureIdentity, storageQueues } from './sdk';
 import { readStorageSettings, type SettingsEnv, type StorageSettings } from '../settings';
 
 /** Azure Storage queues accept messages of at most 64 KiB (the encoded text). */
@@ -70,8 +70,8 @@ export function queueServiceFromSettings(storage: StorageSettings, connection?: 
     // attempts are durable and visible in the run (the SDK default waits up to minutes).
     const pipeline = { retryOptions: { maxTries: 2, retryDelayInMs: 250, maxRetryDelayInMs: 1000 } };
     service = storage.connectionString
-      ? QueueServiceClient.fromConnectionString(storage.connectionString, pipeline)
-      : new QueueServiceClient(storage.queueServiceUri!, new DefaultAzureCredential(), pipeline);
+      ? storageQueues().QueueServiceClient.fromConnectionString(storage.connectionString, pipeline)
+      : new (storageQueues().QueueServiceClient)(storage.queueServiceUri!, new (azureIdentity().DefaultAzureCredential)(), pipeline);
     services.set(key, service);
   }
   return service;

@@ -48,6 +48,9 @@ export const transforms: Record<string, Transform> = Object.assign(Object.create
   min: (value: unknown) => (list(value, 'min').length ? Math.min(...numbers(value, 'min')) : null),
   max: (value: unknown) => (list(value, 'max').length ? Math.max(...numbers(value, 'max')) : null),
   sum: (value: unknown) => numbers(value, 'sum').reduce((a, b) => a + b, 0),
+  pluck: (value: unknown, key: unknown) =>
+    list(value, 'pluck').map((item) => (item && typeof item === 'object' && !Array.isArray(item) && Object.prototype.hasOwnProperty.call(item, text(key)) ? (item as Record<string, unknown>)[text(key)] : null)),
+  compact: (value: unknown) => list(value, 'compact').filter((item) => item !== null && item !== undefined),
   first: (value: unknown) => list(value, 'first')[0] ?? null,
   last: (value: unknown) => list(value, 'last').at(-1) ?? null,
   slice: (value: unknown, start: unknown, end: unknown) => list(value, 'slice').slice(Number(start) || 0, end === undefined ? undefined : Number(end)),

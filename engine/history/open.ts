@@ -4,6 +4,9 @@
  */
 import path from 'node:path';
 import type { CosmosClient } from '@azure/cosmos';
+import { azureIdentity, cosmosSdk } from '../activities/sdk';
+import { createCosmosHistoryStore } from './cosmos-store';
+import { createSqliteHistoryStore, historyFileIn } from './sqlite-store';
 import type { RunHistoryStore } from './store';
 
 /** The history settings (see docs/architecture.md, Settings). */
@@ -39,14 +42,12 @@ export function historySettingsFrom(env: Record<string, string | undefined>, fal
   };
 }
 
-/** Creates and initializes the configured store; only the chosen store's driver is loaded. */
+/** Creates and initializes the configured store. */
 export async function openHistoryStore(settings: HistorySettings): Promise<RunHistoryStore> {
   let store: RunHistoryStore;
   if (settings.store === 'sqlite') {
-    const { createSqliteHistoryStore, historyFileIn } = await import('./sqlite-store.js');
     store = createSqliteHistoryStore({ file: historyFileIn(path.resolve(settings.dataDir ?? '.sluice')) });
   } else {
-    const { createCosmosHistoryStore } = await import('./cosmos-store.js');
     store = createCosmosHistoryStore({ client: await cosmosClient(settings), database: settings.cosmosDatabase, ttlDays: settings.ttlDays });
   }
   await store.init();
@@ -57,14 +58,12 @@ export async function openHistoryStore(settings: HistorySettings): Promise<RunHi
 const retryOptions = { maxRetryAttemptCount: 9, maxWaitTimeInSeconds: 30 };
 
 async function cosmosClient(settings: HistorySettings): Promise<CosmosClient> {
-  // A package is required, not imported: `import()` would load its ESM build, a second copy of its classes.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { CosmosClient } = require('@azure/cosmos') as typeof import('@azure/cosmos');
+  const { CosmosClient } = cosmosSdk();
   if (settings.cosmosConnection) {
     return new CosmosClient({ connectionString: settings.cosmosConnection, connectionPolicy: { retryOptions } });
   }
   if (settings.cosmosEndpoint) {
-    const { DefaultAzureCredential } = await import('@azure/identity');
+    const { DefaultAzureCredential } = azureIdentity();
     return new CosmosClient({ endpoint: settings.cosmosEndpoint, aadCredentials: new DefaultAzureCredential(), connectionPolicy: { retryOptions } });
   }
   throw new Error('run history on Cosmos DB needs COSMOS_CONNECTION or COSMOS_ENDPOINT');

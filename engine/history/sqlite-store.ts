@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { assembleRun, mergeRun, mergeStep, summarizeRun } from './model';
 import type { AttemptRecord, Run, RunPatch, RunSummary, StepPatch, StoredStep } from './model';
 import { decodeContinuation, encodeContinuation, pageSizeOf } from './store';
@@ -50,7 +50,9 @@ export function createSqliteHistoryStore(options: SqliteHistoryOptions): RunHist
     async init() {
       if (db) return;
       if (options.file !== ':memory:') mkdirSync(path.dirname(options.file), { recursive: true });
-      db = new Database(options.file);
+      // Loaded on first use: in Azure, run history is on Cosmos DB and the native driver is never needed.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      db = new (require('better-sqlite3') as typeof Database)(options.file);
       db.pragma('journal_mode = WAL'); // readers (CLI, HTTP API) do not block the runtime's writers
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000'); // the CLI and the runtime may write from two processes

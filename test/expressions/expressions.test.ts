@@ -47,6 +47,8 @@ describe('evaluation', () => {
     ['n=${{ input.nested }}', 'n={"x":null}'],
     ['plain text', 'plain text'],
     ['${{ item.sku }}-${{ index }}', 'z-4'],
+    ["${{ input.lines|pluck('qty')|sum }}", 7],
+    ["${{ [1, null, 2]|compact }}", [1, 2]],
   ])('%s', (source, expected) => {
     expect(evaluateString(source, scope)).toEqual(expected);
   });
@@ -72,6 +74,7 @@ describe('sandbox', () => {
     '${{ x.__proto__ }}',
     '${{ input.prototype }}',
     "${{ input['__proto__'] }}",
+    "${{ input.lines|pluck('constructor') }}",
   ])('refuses %s at parse time', (source) => {
     expect(parseTemplate(source).errors.length).toBeGreaterThan(0);
     expect(() => evaluateString(source, scope)).toThrow(ExpressionEvaluationError);

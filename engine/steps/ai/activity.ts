@@ -12,9 +12,11 @@ import { outputValidator, readAnswer, type GeminiAnswer } from './answer';
 import type { FailOpenConfig } from './fail-open';
 
 // @google/genai is an ES module package whose types TypeScript only offers to `import`; it ships a
-// CommonJS build for `require` too, which is what this CommonJS app loads at run time.
+// CommonJS build for `require` too, which is what this CommonJS app loads — on the first ai step, not
+// at start-up (a Functions cold start should not pay for an SDK a workflow may never use).
+let genai: typeof GenAI | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { GoogleGenAI } = require('@google/genai') as typeof GenAI;
+const gemini = (): typeof GenAI => (genai ??= require('@google/genai') as typeof GenAI);
 
 /** The `ai` step body, expressions evaluated. */
 export interface AiStepConfig extends FailOpenConfig {
@@ -61,7 +63,7 @@ export function createAiActivity(options: AiActivityOptions = {}) {
 export const aiActivity = createAiActivity();
 
 async function generate(config: AiStepConfig & { model: string }, apiKey: string, baseUrl: string | undefined, signal: AbortSignal, redact: Redactor): Promise<StepActivityResult> {
-  const client = new GoogleGenAI({
+  const client = new (gemini().GoogleGenAI)({
     apiKey,
     // One attempt: the orchestrator owns retries (with durable timers, its filter and jitter).
     httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: { attempts: 1 } },

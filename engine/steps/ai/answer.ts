@@ -2,8 +2,9 @@
  * Reading a Gemini answer: blocked prompts and candidates, empty answers, JSON parsing and the
  * check against the step's `output` schema. No I/O: it works on the response as data.
  */
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020';
+import { newJsonSchemaValidator } from '../../definition/json-schema-lib';
 import type { StepActivityResult } from '../../activities/contract';
 import { fail, succeed } from '../../activities/outcome';
 
@@ -16,8 +17,7 @@ export interface GeminiAnswer {
 // Finish reasons that mean the answer was withheld by a filter rather than cut short.
 const BLOCKED = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT']);
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
+let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 /** Compiles (once per process) the validator of an `output` schema; throws for an invalid schema. */
@@ -25,7 +25,7 @@ export function outputValidator(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = (ajv ??= newJsonSchemaValidator({ allErrors: true, strict: false }, true)).compile(schema);
     validators.set(key, validate);
   }
   return validate;
@@ -60,7 +60,7 @@ export function readAnswer(answer: GeminiAnswer, schema: object | undefined): St
   }
   const validate = outputValidator(schema);
   if (!validate(parsed)) {
-    const errors = ajv.errorsText(validate.errors, { dataVar: 'answer', separator: '; ' });
+    const errors = ajv!.errorsText(validate.errors, { dataVar: 'answer', separator: '; ' }); // compiled above
     return fail('AiError', `the answer does not match the step's output schema: ${errors}`, false);
   }
   return succeed(parsed);
