@@ -18,7 +18,14 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const port = values.port === undefined ? 7071 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port is a port number');
   const root = findProjectRoot(io.cwd);
-  const runtime = await new SluiceRuntime({ root, port, dataDir: values['data-dir'], log: io.stderr }).start();
+  const runtime = await new SluiceRuntime({
+    root,
+    port,
+    dataDir: values['data-dir'],
+    log: io.stderr,
+    onQueueFailure: (failure) =>
+      io.stderr(`queue ${failure.queue}: message ${failure.messageId} failed (try ${failure.dequeueCount})${failure.poisoned ? `, moved to ${failure.queue}-poison` : ''}: ${failure.error}`),
+  }).start();
   io.stdout(`Sluice is serving ${runtime.project.workflows.length} workflows on ${runtime.url}`);
   for (const workflow of runtime.project.workflows) {
     const triggers = workflow.definition.triggers ?? {};

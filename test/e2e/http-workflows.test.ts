@@ -2,7 +2,8 @@
  * End to end over HTTP against the real `sluice serve` (a child process) for the HTTP-started examples:
  * content-moderation (sync answer, flagged post queued, AI fail-open), refund-approval (auto-approval,
  * the manager's event raised through the API, rejection, and the timeout path on a short-timeout copy),
- * batch-scoring (fan-out with AI) and customer-sync (started through the API, a sub-workflow per customer).
+ * batch-scoring (fan-out with AI), customer-sync (started through the API, a sub-workflow per customer) and
+ * order-quote (priced lines, an invalid line failing the run, a large quote waiting for its sign-off).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -205,5 +206,36 @@ describe('customer-sync (schedule-triggered; started through the API here): http
       const child = await runRecord(serve.url, verdict!.runId);
       expect(child).toMatchObject({ workflow: 'content-moderation', status: 'Completed', lineage: { parentRunId: body.runId } });
     }
+  });
+});
+
+describe('order-quote (forEach activity → fail on invalid lines → switch → waitForEvent)', () => {
+  const quote = (orderId: string, lines: unknown[]) => ({ orderId, lines });
+
+  it('prices a small quote and approves it on its own', async () => {
+    const { status, body } = await call(`${serve.url}/api/quotes`, 'POST', quote('q-small', [{ sku: 'A-1', qty: 2, unitPrice: 12.5 }, { sku: 'B-2', qty: 1, unitPrice: 3 }]));
+    expect(status).toBe(202);
+    const ended = await runEnded(serve.url, body.runId);
+    expect(ended).toMatchObject({ runtimeStatus: 'Completed', output: { orderId: 'q-small', amount: 28, approved: true, approvedBy: 'auto' } });
+    expect(ended.output.lines.map((line: { total: number }) => line.total)).toEqual([25, 3]);
+  });
+
+  it('holds a quote over 1,000 until a sign-off is raised through the API', async () => {
+    const { body } = await call(`${serve.url}/api/quotes`, 'POST', quote('q-large', [{ sku: 'C-3', qty: 100, unitPrice: 20 }]));
+    const waiting = await until(
+      async () => (await call(`${serve.url}/api/runs/${body.runId}/status`)).body,
+      (status) => status.customStatus?.step === 'approval',
+      'the quote to wait for its sign-off',
+    );
+    expect(waiting.runtimeStatus).toBe('Running');
+    expect((await call(`${serve.url}/api/runs/${body.runId}/events/quoteApproved`, 'POST', { approved: true, by: 'sales-lead' })).status).toBe(202);
+    expect(await runEnded(serve.url, body.runId)).toMatchObject({ runtimeStatus: 'Completed', output: { amount: 2000, approved: true, approvedBy: 'sales-lead' } });
+  });
+
+  it('fails a quote with an invalid line, naming it', async () => {
+    const { body } = await call(`${serve.url}/api/quotes`, 'POST', quote('q-bad', [{ sku: 'bad sku!', qty: 1, unitPrice: 1 }]));
+    expect((await runEnded(serve.url, body.runId)).runtimeStatus).toBe('Failed');
+    const record = await runRecord(serve.url, body.runId);
+    expect(record.error).toMatchObject({ name: 'InvalidLines', step: 'rejectInvalid' });
   });
 });
