@@ -8,6 +8,7 @@ import path from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { lintText } from '../engine/lint/lint';
 import { prepareLanguageSchema, typeName } from './prepare-schema';
+import { generateRunTypes, runTypesFiles } from '../engine/history/generate-types';
 
 /** Where things are, relative to the repository root. */
 export const codegenPaths = {
@@ -29,6 +30,8 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   const schema = JSON.parse(readFileSync(path.join(root, codegenPaths.schema), 'utf8')) as Record<string, unknown>;
   const definition = await compile(prepareLanguageSchema(schema) as JSONSchema, 'WorkflowDefinition', { ...options, bannerComment: header(codegenPaths.schema) });
   outputs.set(codegenPaths.definitionTypes, definition);
+  // The run-history model (schemas/run.schema.json) has its own generator, kept beside the stores.
+  outputs.set(runTypesFiles.output, await generateRunTypes(path.join(root, runTypesFiles.schema)));
   for (const file of workflowFiles(root)) {
     const linted = lintText(file, readFileSync(path.join(root, file), 'utf8'));
     const input = linted.definition?.input;
