@@ -8,6 +8,7 @@ import path from 'node:path';
 import { BUNDLE_FILE, writeBundle } from '../../engine/adapters/bundle';
 import { activityNames } from '../../engine/activities/registry';
 import '../../activities';
+import { bundleEntry } from './bundle';
 import { compileEngine } from './compile';
 import { dependencyEntries, finalEntries, folderEntries, type ZipEntry } from './contents';
 import { runtimeManifest, type SourceManifest } from './manifest';
@@ -48,6 +49,8 @@ export async function buildPackage(options: PackageOptions): Promise<PackageRepo
     compileEngine(repoRoot, path.join(stage, 'dist'));
     // The linted definitions, so the host starts without parsing YAML or compiling schemas.
     writeBundle({ root: repoRoot, activities: activityNames() }, path.join(stage, 'dist', BUNDLE_FILE));
+    // The host loads one bundled file (built from the compiled entry), not the module tree.
+    runtime.main = bundleEntry(stage, String(runtime.main));
     const compileSeconds = seconds(compileStart);
     const main = String(runtime.main);
     if (!main.startsWith('dist/') || !fs.existsSync(path.join(stage, main))) {
