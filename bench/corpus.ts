@@ -4,18 +4,7 @@
  * nested parallel/forEach/switch. Seeded, so every run lints the same files.
  */
 import { stringify } from 'yaml';
-
-/** A small deterministic generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/support/seeded-random';
 
 type Step = Record<string, unknown>;
 
@@ -107,7 +96,7 @@ class Writer {
 
 /** The text of generated workflow number `n` (10–30 top-level steps). */
 export function workflowText(n: number): string {
-  const writer = new Writer(seeded(n + 1));
+  const writer = new Writer(seededRandom(n + 1));
   const count = 10 + Math.floor(writer.random() * 21);
   const steps: Step[] = [];
   for (let i = 0; i < count; i++) {

@@ -12,17 +12,7 @@ export interface PlannedRun {
   output: unknown;
 }
 
-/** A seeded PRNG (mulberry32): the same seed gives the same kill schedule and inputs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../support/seeded-random';
 
 /** Half sequences, half fan-outs with 1 to 4 forEach items. */
 export function planRuns(count: number, random: () => number): PlannedRun[] {
