@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../engine/adapters/local/durable/clock';
 import type { CapturedFunction } from '../../engine/adapters/local/durable/registrations';
 import { nextOccurrence, ScheduleRunner } from '../../engine/adapters/local/functions/schedules';
+import { SluiceRuntime } from '../../engine/adapters/local/runtime';
 
 describe('NCRONTAB schedules on the embedded runtime', () => {
   it.each([
@@ -40,10 +44,6 @@ describe('NCRONTAB schedules on the embedded runtime', () => {
 
 describe('a schedule trigger on the embedded runtime', () => {
   it('starts one run per occurrence with the schedule input, idempotently per occurrence', async () => {
-    const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { SluiceRuntime } = await import('../../engine/adapters/local/runtime');
     const root = mkdtempSync(join(tmpdir(), 'sluice-schedule-'));
     mkdirSync(join(root, 'workflows'));
     writeFileSync(join(root, 'package.json'), '{"name":"schedule-fixture"}');
