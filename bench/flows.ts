@@ -13,6 +13,7 @@ export const HAND = {
   chain: 'hand.chain',
   fanOut: 'hand.fanOut',
   retry: 'hand.retry',
+  chainSameData: 'hand.chainSameData',
   noop: 'hand.noop',
   flaky: 'hand.flaky',
 } as const;
@@ -72,6 +73,20 @@ export function registerHandWritten(): void {
     const { steps, seed } = context.df.getInput() as { steps: number; seed: unknown };
     let previous: unknown = seed;
     for (let i = 0; i < steps; i++) previous = yield context.df.callActivity(HAND.noop, { step: i, previous });
+    return previous;
+  });
+  // The chain again, by hand but moving the data Sluice moves: the run input carries the definition text,
+  // each step's activity gets the run id, step path and attempt, and answers `{ ok, output }`. The ratio
+  // against this isolates the interpreter's own cost from the cost of the data it records.
+  df.app.orchestration(HAND.chainSameData, function* (context: OrchestrationContext) {
+    const input = context.df.getInput() as RunInput & { input: { seed: unknown } };
+    const run = { id: context.df.instanceId, workflow: `bench-chain-${JSON.parse(input.definitionText!).steps.length}` };
+    let previous: unknown = input.input.seed;
+    const steps = (JSON.parse(input.definitionText!) as WorkflowDefinition).steps.length;
+    for (let i = 0; i < steps; i++) {
+      const result = (yield context.df.callActivity('sluice.activity', { run, stepPath: `s${i}`, attempt: 1, config: { name: 'noop', input: { step: i, previous } } })) as { output: unknown };
+      previous = result.output;
+    }
     return previous;
   });
   df.app.orchestration(HAND.fanOut, function* (context: OrchestrationContext) {

@@ -68,6 +68,11 @@ async function pairs(registrations: CapturedRegistrations, sizes: Sizes['replay'
       hand: await finishedRun(registrations, HAND.chain, { steps, seed: 0 }),
     },
     {
+      name: `${steps}-step chain, hand-written moving the same data (interpreter cost alone)`,
+      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(steps), { seed: 0 })),
+      hand: await finishedRun(registrations, HAND.chainSameData, runInput(chainDefinition(steps), { seed: 0 })),
+    },
+    {
       name: `${items.length}-item fan-out`,
       yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(fanOutDefinition(), { items })),
       hand: await finishedRun(registrations, HAND.fanOut, { items }),

@@ -107,8 +107,12 @@ export class SluiceRuntime {
   async stop(): Promise<void> {
     this.schedules?.stop();
     await Promise.all(this.pollers.map((poller) => poller.stop()));
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
-    this.server?.closeAllConnections?.();
+    // Stop accepting, let requests in flight finish, then drop idle keep-alive sockets.
+    const closed = new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+    this.server?.closeIdleConnections?.();
+    const grace = setTimeout(() => this.server?.closeAllConnections?.(), 2000);
+    await closed;
+    clearTimeout(grace);
     await this.host.stop();
     await this.history.close();
     await this.azurite?.stop();
@@ -146,6 +150,10 @@ export class SluiceRuntime {
           .catch((error: Error) => writeJson(res, 500, { error: 'InternalServerError', message: error.message }));
       });
     });
+    // Clients that pool connections (the durable client's axios, Node's keep-alive agent) must see the
+    // server close an idle socket well after they would: equal timeouts race and surface as ECONNRESET.
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
     await new Promise<void>((done, fail) => {
       this.server!.once('error', fail);
       this.server!.listen(this.options.port ?? 7071, '127.0.0.1', () => done());
