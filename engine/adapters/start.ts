@@ -3,6 +3,7 @@
  * build the orchestration input (which carries the definition), and start the generic orchestrator.
  * Starts with a deterministic instance id (queue messages, schedules, redrives) happen at most once.
  */
+import { randomUUID } from 'node:crypto';
 import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR_NAME } from '../orchestrator/sluice';
 import { runInputOf, type RunTrigger } from '../plan/run-input';
@@ -27,10 +28,7 @@ export async function startRun(client: DurableClient, project: Project, request:
   const { workflow } = request;
   const problems = checkInput(workflow.hash, workflow.definition.input, request.input);
   if (problems.length > 0) return { ok: false, problems };
-  if (request.instanceId) {
-    const existing = await client.getStatus(request.instanceId).catch(() => undefined);
-    if (existing && existing.runtimeStatus !== undefined) return { ok: true, runId: request.instanceId, existed: true };
-  }
+  if (request.instanceId && (await exists(client, request.instanceId))) return { ok: true, runId: request.instanceId, existed: true };
   const input = runInputOf({
     definition: workflow.definition,
     input: request.input,
@@ -38,8 +36,30 @@ export async function startRun(client: DurableClient, project: Project, request:
     workflowNamed: (name) => project.named(name)?.definition,
     ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
   });
-  const runId = await client.startNew(ORCHESTRATOR_NAME, { input, ...(request.instanceId ? { instanceId: request.instanceId } : {}) });
-  return { ok: true, runId, existed: false };
+  // The id is chosen here, not by the host, so a start whose answer was lost can be retried safely.
+  const runId = request.instanceId ?? randomUUID().replace(/-/g, '');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.startNew(ORCHESTRATOR_NAME, { input, instanceId: runId });
+      return { ok: true, runId, existed: false };
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !isTransient(error)) throw error;
+      if (await exists(client, runId)) return { ok: true, runId, existed: false };
+    }
+  }
+}
+
+const START_ATTEMPTS = 3;
+
+async function exists(client: DurableClient, runId: string): Promise<boolean> {
+  const status = await client.getStatus(runId).catch(() => undefined);
+  return status !== undefined && status.runtimeStatus !== undefined;
+}
+
+/** A connection-level failure: the request may or may not have arrived. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'ECONNABORTED';
 }
 
 /** The 400 body for an input that does not match the workflow's schema. */
