@@ -7,36 +7,20 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, peekQueue, runEnded, until } from './api';
-import { SECRETS, startLocalParts, type LocalParts } from './parts';
-import { createTestProject, type TestProject } from './project';
-import { SLUICE_BIN, sluice, startServe, type ServeProcess } from './serve-process';
+import { SECRETS } from './parts';
+import { SLUICE_BIN, sluice } from './serve-process';
+import { useServeStack } from './stack';
 
 const sh = promisify(execFile);
 
-let parts: LocalParts;
-let project: TestProject;
-let serve: ServeProcess;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  parts = await startLocalParts();
-  project = createTestProject({ servicesUrl: parts.services.url });
-  env = parts.env({ SLUICE_WORKFLOWS_DIR: project.workflowsDir });
-  serve = await startServe(project.root, project.dataDir, env);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop();
-  await parts?.stop();
-  project?.remove();
-}, 60_000);
+const stack = useServeStack();
 
 describe('sluice run / sluice event against the running serve', () => {
   it('`sluice run <name> --input … --json` exits 0 and prints the final run record', async () => {
     const input = { refundId: 'r-cli', amount: 25, customerEmail: 'ann@example.org' };
-    const result = await sluice(['run', 'refund-approval', '--input', JSON.stringify(input), '--json'], project.root, env);
+    const result = await sluice(['run', 'refund-approval', '--input', JSON.stringify(input), '--json'], stack.project.root, stack.env);
     expect(result.code, result.stderr).toBe(0);
     const record = JSON.parse(result.stdout);
     expect(record).toMatchObject({ workflow: 'refund-approval', status: 'Completed', output: { refundId: 'r-cli', approved: true }, input });
@@ -44,13 +28,13 @@ describe('sluice run / sluice event against the running serve', () => {
       expect.arrayContaining(['decide:Completed', 'decide.autoApprove:Completed', 'pay:Completed']),
     );
     // It ran on the serve: the serve knows the run, and the payment went out with the serve's secret.
-    expect((await call(`${serve.url}/api/runs/${record.id}`)).body.status).toBe('Completed');
-    const payment = parts.requestsTo('payments').find((request) => JSON.parse(request.body).refundId === 'r-cli')!;
+    expect((await call(`${stack.serve.url}/api/runs/${record.id}`)).body.status).toBe('Completed');
+    const payment = stack.parts.requestsTo('payments').find((request) => JSON.parse(request.body).refundId === 'r-cli')!;
     expect(payment.headers.authorization).toBe(`Bearer ${SECRETS.PAYMENTS_TOKEN}`);
   }, 90_000);
 
   it('exits 1 with the failed record when the run fails (the CRM answers 500)', async () => {
-    const result = await sluice(['run', 'customer-sync', '--input', '{"since":"crm-down"}', '--json'], project.root, env);
+    const result = await sluice(['run', 'customer-sync', '--input', '{"since":"crm-down"}', '--json'], stack.project.root, stack.env);
     expect(result.code).toBe(1);
     const record = JSON.parse(result.stdout);
     expect(record).toMatchObject({ workflow: 'customer-sync', status: 'Failed', error: { name: 'HttpError' } });
@@ -58,18 +42,18 @@ describe('sluice run / sluice event against the running serve', () => {
   }, 90_000);
 
   it('exits 2 on a usage error and 1 on an input the workflow refuses', async () => {
-    expect((await sluice(['run'], project.root, env)).code).toBe(2);
-    const refused = await sluice(['run', 'refund-approval', '--input', '{"refundId":"r-x"}'], project.root, env);
+    expect((await sluice(['run'], stack.project.root, stack.env)).code).toBe(2);
+    const refused = await sluice(['run', 'refund-approval', '--input', '{"refundId":"r-x"}'], stack.project.root, stack.env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/amount|customerEmail/);
   }, 60_000);
 
   it('`sluice event` answers a waiting approval', async () => {
-    const { body } = await call(`${serve.url}/api/refunds`, 'POST', { refundId: 'r-cli-big', amount: 5000, customerEmail: 'ann@example.org' });
-    await until(() => peekQueue(serve.storage, 'approvals-requested'), (messages) => messages.some((m) => m.value?.runId === body.runId), 'the approval request');
-    const raised = await sluice(['event', body.runId, 'refundDecision', '{"approved":true,"by":"cli"}'], project.root, env);
+    const { body } = await call(`${stack.serve.url}/api/refunds`, 'POST', { refundId: 'r-cli-big', amount: 5000, customerEmail: 'ann@example.org' });
+    await until(() => peekQueue(stack.serve.storage, 'approvals-requested'), (messages) => messages.some((m) => m.value?.runId === body.runId), 'the approval request');
+    const raised = await sluice(['event', body.runId, 'refundDecision', '{"approved":true,"by":"cli"}'], stack.project.root, stack.env);
     expect(raised.code, raised.stderr).toBe(0);
-    expect(await runEnded(serve.url, body.runId)).toMatchObject({ runtimeStatus: 'Completed', output: { refundId: 'r-cli-big', approved: true } });
+    expect(await runEnded(stack.serve.url, body.runId)).toMatchObject({ runtimeStatus: 'Completed', output: { refundId: 'r-cli-big', approved: true } });
   }, 60_000);
 });
 
@@ -81,7 +65,7 @@ describe('README "Using it": the commands as written', () => {
     .flatMap((block) => block[1].replace(/\\\n\s*/g, ' ').split('\n'))
     .map((line) => line.replace(/\s+#.*$/, '').trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
-  const fill = (command: string, runId = '') => command.replaceAll('http://localhost:7071', serve.url).replaceAll('<runId>', runId);
+  const fill = (command: string, runId = '') => command.replaceAll('http://localhost:7071', stack.serve.url).replaceAll('<runId>', runId);
 
   it('the curl that starts a run, the ones that read its status and record, and the `sluice run` equivalent work', async () => {
     const [start, status, record] = commands.filter((command) => command.startsWith('curl '));
@@ -99,9 +83,9 @@ describe('README "Using it": the commands as written', () => {
 
     const run = commands.find((command) => command.startsWith('npx sluice run ') && !command.includes('--input @'))!;
     // `npx sluice` is the repository's own bin; the test project runs the same file directly.
-    const result = await sh('sh', ['-c', run.replace('npx sluice', `"${process.execPath}" "${SLUICE_BIN}"`)], { cwd: project.root, env });
+    const result = await sh('sh', ['-c', run.replace('npx sluice', `"${process.execPath}" "${SLUICE_BIN}"`)], { cwd: stack.project.root, env: stack.env });
     expect(JSON.parse(result.stdout)).toMatchObject({ approved: true });
-    expect(result.stderr).toContain(`on ${serve.url}`);
+    expect(result.stderr).toContain(`on ${stack.serve.url}`);
   }, 90_000);
 });
 

@@ -4,32 +4,16 @@
  * its original input and redriven by `sluice dlq redrive`, and an invalid message moved to
  * `orders-in-poison` byte for byte with a failed-run record that says why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, peekQueue, runEnded, runRecord, sendToQueue, until } from './api';
-import { SECRETS, startLocalParts, type LocalParts } from './parts';
-import { createTestProject, type TestProject } from './project';
-import { sluice, startServe, type ServeProcess } from './serve-process';
+import { SECRETS } from './parts';
+import { sluice } from './serve-process';
+import { useServeStack } from './stack';
 
 // host.json of the test project: a failed message is retried after one second, three tries in all.
 const MAX_DEQUEUE_COUNT = 3;
 
-let parts: LocalParts;
-let project: TestProject;
-let serve: ServeProcess;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  parts = await startLocalParts();
-  project = createTestProject({ servicesUrl: parts.services.url, queues: { maxDequeueCount: MAX_DEQUEUE_COUNT, visibilityTimeout: '00:00:01', maxPollingInterval: '00:00:01' } });
-  env = parts.env({ SLUICE_WORKFLOWS_DIR: project.workflowsDir });
-  serve = await startServe(project.root, project.dataDir, env);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop();
-  await parts?.stop();
-  project?.remove();
-}, 60_000);
+const stack = useServeStack({ queues: { maxDequeueCount: MAX_DEQUEUE_COUNT, visibilityTimeout: '00:00:01', maxPollingInterval: '00:00:01' } });
 
 const order = (orderId: string) => ({
   orderId,
@@ -42,9 +26,9 @@ const order = (orderId: string) => ({
 
 describe('order-intake (queue → parallel http + activity + queue → forEach activity → cosmos)', () => {
   it('runs once per message put on Azurite: enriches, checks every line, stores the order', async () => {
-    const { messageId } = await sendToQueue(serve.storage, 'orders-in', order('o-100'));
+    const { messageId } = await sendToQueue(stack.serve.storage, 'orders-in', order('o-100'));
     const runId = `order-intake-q-${messageId}`;
-    const status = await runEnded(serve.url, runId);
+    const status = await runEnded(stack.serve.url, runId);
     expect(status.runtimeStatus).toBe('Completed');
     expect(status.output).toEqual({
       orderId: 'o-100',
@@ -53,62 +37,62 @@ describe('order-intake (queue → parallel http + activity + queue → forEach a
         { sku: 'GADGET-7', qty: 1, ok: true, problems: [], total: null },
       ],
     });
-    const price = parts.requestsTo('prices').find((request) => request.url === '/prices/orders/o-100')!;
+    const price = stack.parts.requestsTo('prices').find((request) => request.url === '/prices/orders/o-100')!;
     expect(price.headers.authorization).toBe(`Bearer ${SECRETS.PRICES_TOKEN}`);
-    const reservations = await until(() => peekQueue(serve.storage, 'reservations'), (messages) => messages.some((m) => m.value?.orderId === 'o-100'), 'the reservation');
+    const reservations = await until(() => peekQueue(stack.serve.storage, 'reservations'), (messages) => messages.some((m) => m.value?.orderId === 'o-100'), 'the reservation');
     expect(reservations.find((m) => m.value?.orderId === 'o-100')!.value.reservation).toMatchObject({ orderId: 'o-100', reserved: true });
-    const { resource: stored } = await parts.container('orders').item('o-100', 'o-100').read();
+    const { resource: stored } = await stack.parts.container('orders').item('o-100', 'o-100').read();
     expect(stored).toMatchObject({ id: 'o-100', customerId: 'cust-9', price: { orderId: 'o-100', total: 42.5 }, lines: status.output.lines });
-    const record = await runRecord(serve.url, runId);
+    const record = await runRecord(stack.serve.url, runId);
     expect(record).toMatchObject({ workflow: 'order-intake', status: 'Completed', trigger: { kind: 'queue', source: 'orders-in' } });
     expect(record.steps.map((step: { path: string }) => step.path)).toEqual(
       expect.arrayContaining(['enrich', 'enrich.price', 'enrich.stock.reserve', 'enrich.stock.confirm', 'perLine', 'perLine[0].check', 'perLine[1].check', 'save']),
     );
     // The message was consumed.
-    expect(await peekQueue(serve.storage, 'orders-in')).toEqual([]);
+    expect(await peekQueue(stack.serve.storage, 'orders-in')).toEqual([]);
   });
 
   it('dead-letters a run whose price lookup keeps failing (original input in orders-dlq), then `sluice dlq redrive` completes it once', async () => {
-    parts.pricesDownFor.add('o-dead');
+    stack.parts.pricesDownFor.add('o-dead');
     const input = order('o-dead');
-    const { messageId } = await sendToQueue(serve.storage, 'orders-in', input);
+    const { messageId } = await sendToQueue(stack.serve.storage, 'orders-in', input);
     const runId = `order-intake-q-${messageId}`;
-    const record = await runRecord(serve.url, runId, 90_000);
+    const record = await runRecord(stack.serve.url, runId, 90_000);
     expect(record.status).toBe('DeadLettered');
-    expect(parts.requestsTo('prices').filter((request) => request.url === '/prices/orders/o-dead')).toHaveLength(5); // retry.maxAttempts
-    const letters = await until(() => peekQueue(serve.storage, 'orders-dlq'), (messages) => messages.some((m) => m.value?.runId === runId), 'the dead letter');
+    expect(stack.parts.requestsTo('prices').filter((request) => request.url === '/prices/orders/o-dead')).toHaveLength(5); // retry.maxAttempts
+    const letters = await until(() => peekQueue(stack.serve.storage, 'orders-dlq'), (messages) => messages.some((m) => m.value?.runId === runId), 'the dead letter');
     const letter = letters.find((m) => m.value?.runId === runId)!.value;
     expect(letter).toMatchObject({ workflow: 'order-intake', input, failedStep: 'enrich.price', error: { name: 'HttpError' }, attempts: 5 });
 
-    const listed = await sluice(['dlq', 'list', 'orders-dlq', '--json'], project.root, env);
+    const listed = await sluice(['dlq', 'list', 'orders-dlq', '--json'], stack.project.root, stack.env);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout).messages.map((m: { letter: { runId: string } }) => m.letter.runId)).toContain(runId);
 
-    parts.pricesDownFor.delete('o-dead'); // the prices service is back
-    const redriven = await sluice(['dlq', 'redrive', 'orders-dlq'], project.root, env);
+    stack.parts.pricesDownFor.delete('o-dead'); // the prices service is back
+    const redriven = await sluice(['dlq', 'redrive', 'orders-dlq'], stack.project.root, stack.env);
     expect(redriven.code, redriven.stderr).toBe(0);
     const newRunId = /redrove run \S+ of order-intake as (\S+)/.exec(redriven.stdout)?.[1];
     expect(newRunId).toBeDefined();
-    const status = await runEnded(serve.url, newRunId!);
+    const status = await runEnded(stack.serve.url, newRunId!);
     expect(status).toMatchObject({ runtimeStatus: 'Completed', output: { orderId: 'o-dead' } });
-    const again = await runRecord(serve.url, newRunId!);
+    const again = await runRecord(stack.serve.url, newRunId!);
     expect(again).toMatchObject({ status: 'Completed', input, lineage: { redriveOf: runId }, trigger: { kind: 'redrive' } });
-    expect(await peekQueue(serve.storage, 'orders-dlq')).toEqual([]);
+    expect(await peekQueue(stack.serve.storage, 'orders-dlq')).toEqual([]);
 
     // A second redrive of the same letter starts nothing new.
-    const repeat = await call(`${serve.url}/api/runs/${runId}/redrive`, 'POST', letter);
+    const repeat = await call(`${stack.serve.url}/api/runs/${runId}/redrive`, 'POST', letter);
     expect(repeat.status).toBe(200);
     expect(repeat.body.runId).toBe(newRunId);
-    const { resource: stored } = await parts.container('orders').item('o-dead', 'o-dead').read();
+    const { resource: stored } = await stack.parts.container('orders').item('o-dead', 'o-dead').read();
     expect(stored?.customerId).toBe('cust-9');
   }, 120_000);
 
   it('moves an invalid message to orders-in-poison byte for byte after the tries host.json allows, with a failed-run record saying why', async () => {
-    const { messageId, text } = await sendToQueue(serve.storage, 'orders-in', { orderId: 'o-bad', lines: 'not a list' });
-    const poison = await until(() => peekQueue(serve.storage, 'orders-in-poison'), (messages) => messages.length > 0, 'the poison message', 60_000);
+    const { messageId, text } = await sendToQueue(stack.serve.storage, 'orders-in', { orderId: 'o-bad', lines: 'not a list' });
+    const poison = await until(() => peekQueue(stack.serve.storage, 'orders-in-poison'), (messages) => messages.length > 0, 'the poison message', 60_000);
     expect(poison.map((m) => m.text)).toEqual([text]);
-    expect(await peekQueue(serve.storage, 'orders-in')).toEqual([]);
-    const failed = await call(`${serve.url}/api/runs?status=Failed`);
+    expect(await peekQueue(stack.serve.storage, 'orders-in')).toEqual([]);
+    const failed = await call(`${stack.serve.url}/api/runs?status=Failed`);
     const runs = Array.isArray(failed.body) ? failed.body : failed.body.runs;
     const run = runs.find((candidate: { id: string }) => candidate.id === `order-intake-q-${messageId}`);
     expect(run).toMatchObject({ workflow: 'order-intake', status: 'Failed', error: { name: 'ValidationError' } });
