@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   compileValue,
@@ -6,6 +8,7 @@ import {
   ExpressionEvaluationError,
   parseTemplate,
   templateReferences,
+  transformNames,
 } from '../../engine/expressions';
 
 const scope = {
@@ -145,5 +148,14 @@ describe('parsing', () => {
       ['input', ['lines', '0', 'sku']],
     ]);
     expect(text.slice(references[0].offset, references[0].offset + 5)).toBe('steps');
+  });
+});
+
+describe('documentation', () => {
+  it('docs/language.md lists every function expressions may call', () => {
+    const page = readFileSync(join(__dirname, '..', '..', 'docs', 'language.md'), 'utf8');
+    const table = page.slice(page.indexOf('| function | result |'));
+    const documented = new Set([...table.split('\n\n')[0].matchAll(/`([a-zA-Z]+)(?:\([^`]*\))?`/g)].map((match) => match[1]));
+    expect(transformNames().filter((name) => !documented.has(name))).toEqual([]);
   });
 });
