@@ -8,7 +8,7 @@ import { captureRegistrations, type CapturedRegistrations } from '../engine/adap
 import { registerActivity } from '../engine/activities/registry';
 import { customActivityRunner } from '../engine/steps/activity/activity';
 import { registerOrchestrator, type OrchestratorOptions } from '../engine/orchestrator';
-import { registerHandWritten } from './flows';
+import { registerHandWritten, registerSameHistoryTwins } from './flows';
 
 /** Registers the custom activities the bench workflows use (`noop`, `flaky`) in the process registry. */
 export function registerBenchActivities(): void {
@@ -33,5 +33,6 @@ export function benchRegistrations(options?: OrchestratorOptions): CapturedRegis
     df.app.activity('sluice.run.started', { handler: () => null });
     df.app.activity('sluice.run.finished', { handler: () => null });
     registerHandWritten();
+    registerSameHistoryTwins();
   });
 }

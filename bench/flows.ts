@@ -13,7 +13,9 @@ export const HAND = {
   chain: 'hand.chain',
   fanOut: 'hand.fanOut',
   retry: 'hand.retry',
-  chainSameData: 'hand.chainSameData',
+  sameChain: 'hand.same.chain',
+  sameFanOut: 'hand.same.fanOut',
+  sameRetry: 'hand.same.retry',
   noop: 'hand.noop',
   flaky: 'hand.flaky',
 } as const;
@@ -75,20 +77,6 @@ export function registerHandWritten(): void {
     for (let i = 0; i < steps; i++) previous = yield context.df.callActivity(HAND.noop, { step: i, previous });
     return previous;
   });
-  // The chain again, by hand but moving the data Sluice moves: the run input carries the definition text,
-  // each step's activity gets the run id, step path and attempt, and answers `{ ok, output }`. The ratio
-  // against this isolates the interpreter's own cost from the cost of the data it records.
-  df.app.orchestration(HAND.chainSameData, function* (context: OrchestrationContext) {
-    const input = context.df.getInput() as RunInput & { input: { seed: unknown } };
-    const run = { id: context.df.instanceId, workflow: `bench-chain-${JSON.parse(input.definitionText!).steps.length}` };
-    let previous: unknown = input.input.seed;
-    const steps = (JSON.parse(input.definitionText!) as WorkflowDefinition).steps.length;
-    for (let i = 0; i < steps; i++) {
-      const result = (yield context.df.callActivity('sluice.activity', { run, stepPath: `s${i}`, attempt: 1, config: { name: 'noop', input: { step: i, previous } } })) as { output: unknown };
-      previous = result.output;
-    }
-    return previous;
-  });
   df.app.orchestration(HAND.fanOut, function* (context: OrchestrationContext) {
     const { items } = context.df.getInput() as { items: unknown[] };
     return yield context.df.Task.all(items.map((item) => context.df.callActivity(HAND.noop, item)));
@@ -106,6 +94,48 @@ export function registerHandWritten(): void {
           if (attempt > failures) throw error;
           yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + RETRY_INTERVAL_MS));
         }
+      }
+    }
+    return output;
+  });
+}
+
+/**
+ * The same three flows written by hand so that they produce the very history Sluice produces (issue 7:
+ * "fed the same histories"): the run input is Sluice's, each activity call is `sluice.activity` with the
+ * step input Sluice sends (run id, step path, attempt, config) and reads its `{ ok, output }` result. The
+ * replay ratio against these measures the interpreter alone; the smoke test checks the histories match.
+ */
+export function registerSameHistoryTwins(): void {
+  type Args = { input: { seed?: unknown; steps: number; items?: unknown[]; failures?: number } };
+  const call = (context: OrchestrationContext, workflow: string, stepPath: string, attempt: number, name: string, input: unknown) =>
+    context.df.callActivity('sluice.activity', { run: { id: context.df.instanceId, workflow }, stepPath, attempt, config: { name, input } });
+  df.app.orchestration(HAND.sameChain, function* (context: OrchestrationContext) {
+    const { input } = context.df.getInput() as Args;
+    let previous: unknown = input.seed;
+    for (let i = 0; i < input.steps; i++) {
+      previous = ((yield call(context, `bench-chain-${input.steps}`, `s${i}`, 1, 'noop', { step: i, previous })) as { output: unknown }).output;
+    }
+    return previous;
+  });
+  df.app.orchestration(HAND.sameFanOut, function* (context: OrchestrationContext) {
+    const { input } = context.df.getInput() as Args;
+    const results = (yield context.df.Task.all(input.items!.map((item, i) => call(context, 'bench-fan-out', `each[${i}].touch`, 1, 'noop', item)))) as Array<{ output: unknown }>;
+    return results.map((result) => result.output);
+  });
+  df.app.orchestration(HAND.sameRetry, function* (context: OrchestrationContext) {
+    const { input } = context.df.getInput() as Args;
+    const workflow = `bench-retry-${input.steps}x${input.failures}`;
+    let output: unknown = null;
+    for (let i = 0; i < input.steps; i++) {
+      for (let attempt = 1; ; attempt++) {
+        const result = (yield call(context, workflow, `s${i}`, attempt, 'flaky', { failures: input.failures, step: i })) as { ok: boolean; output?: unknown; error?: unknown };
+        if (result.ok) {
+          output = result.output;
+          break;
+        }
+        if (attempt > input.failures!) throw new Error(JSON.stringify(result.error));
+        yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + RETRY_INTERVAL_MS));
       }
     }
     return output;

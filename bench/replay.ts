@@ -17,6 +17,8 @@ import type { Sizes } from './sizes';
 /** A flow in its two versions. */
 interface Pair {
   name: string;
+  /** Measured against the ≤ 1.2× goal (fed the same history); otherwise context only. */
+  goal: boolean;
   yaml: FinishedRun;
   hand: FinishedRun;
 }
@@ -26,6 +28,12 @@ export async function replayOnce(registrations: CapturedRegistrations, run: Fini
   const handler = registrations.orchestrations.get(run.orchestration)!.handler;
   const state = (await handler(JSON.parse(triggerText), newInvocationContext(run.orchestration))) as { isDone: boolean; output?: unknown };
   if (!state.isDone) throw new Error(`replay of ${run.orchestration} did not finish`);
+}
+
+/** Whether two runs' histories are the same events with the same payloads (names and ids included). */
+export function sameHistory(a: FinishedRun, b: FinishedRun): boolean {
+  const strip = (run: FinishedRun) => JSON.stringify(run.history.map((event) => ({ ...event, Name: (event as { EventType: number }).EventType === 0 ? '' : (event as { Name?: string }).Name })));
+  return strip(a) === strip(b);
 }
 
 // Sub-millisecond samples are mostly noise on a shared machine: each sample replays enough times to
@@ -61,27 +69,18 @@ function perReplay(sample: Sample, times: number): Sample {
 async function pairs(registrations: CapturedRegistrations, sizes: Sizes['replay']): Promise<Pair[]> {
   const items = Array.from({ length: sizes.fanOutItems }, (_, i) => i);
   const { chainSteps: steps, retrySteps, retryFailures: failures } = sizes;
+  // The run inputs also carry what the hand-written twins need to know (steps, failures); Sluice ignores it.
+  const chain = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(steps), { seed: 0, steps }));
+  const fanOut = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(fanOutDefinition(), { items }));
+  const retry = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(retryDefinition(retrySteps, failures), { steps: retrySteps, failures }));
   return [
-    {
-      name: `${steps}-step chain`,
-      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(steps), { seed: 0 })),
-      hand: await finishedRun(registrations, HAND.chain, { steps, seed: 0 }),
-    },
-    {
-      name: `${steps}-step chain, hand-written moving the same data (interpreter cost alone)`,
-      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(steps), { seed: 0 })),
-      hand: await finishedRun(registrations, HAND.chainSameData, runInput(chainDefinition(steps), { seed: 0 })),
-    },
-    {
-      name: `${items.length}-item fan-out`,
-      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(fanOutDefinition(), { items })),
-      hand: await finishedRun(registrations, HAND.fanOut, { items }),
-    },
-    {
-      name: `retry-heavy (${retrySteps} steps × ${failures} failures)`,
-      yaml: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(retryDefinition(retrySteps, failures), {})),
-      hand: await finishedRun(registrations, HAND.retry, { steps: retrySteps, failures }),
-    },
+    { name: `${steps}-step chain`, goal: true, yaml: chain, hand: await finishedRun(registrations, HAND.sameChain, chain.input) },
+    { name: `${items.length}-item fan-out`, goal: true, yaml: fanOut, hand: await finishedRun(registrations, HAND.sameFanOut, fanOut.input) },
+    { name: `retry-heavy (${retrySteps} steps × ${failures} failures)`, goal: true, yaml: retry, hand: await finishedRun(registrations, HAND.sameRetry, retry.input) },
+    // Context, no goal: the idiomatic hand-written flows move less data (small inputs, bare results, no definition).
+    { name: `${steps}-step chain, vs an idiomatic hand-written flow`, goal: false, yaml: chain, hand: await finishedRun(registrations, HAND.chain, { steps, seed: 0 }) },
+    { name: `${items.length}-item fan-out, vs an idiomatic hand-written flow`, goal: false, yaml: fanOut, hand: await finishedRun(registrations, HAND.fanOut, { items }) },
+    { name: `retry-heavy, vs an idiomatic hand-written flow`, goal: false, yaml: retry, hand: await finishedRun(registrations, HAND.retry, { steps: retrySteps, failures }) },
   ];
 }
 
@@ -96,12 +95,13 @@ export async function measureReplay(registrations: CapturedRegistrations, sizes:
     });
     figures.push(
       figure(1, `replay CPU, YAML ÷ hand-written: ${pair.name}`, yaml.cpuMs / hand.cpuMs, '×', {
-        goal: { op: '<=', target: 1.2 },
+        ...(pair.goal ? { goal: { op: '<=' as const, target: 1.2 } } : {}),
         detail: {
           yamlCpuMs: rounded(yaml.cpuMs),
           handCpuMs: rounded(hand.cpuMs),
           yamlEvents: pair.yaml.history.length,
           handEvents: pair.hand.history.length,
+          sameHistory: sameHistory(pair.yaml, pair.hand),
           yamlTriggerBytes: yamlText.length,
           handTriggerBytes: replayTriggerText(pair.hand).length,
         },

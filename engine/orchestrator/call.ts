@@ -14,8 +14,19 @@ import type { Scope } from './scope';
 /** Runs one attempt of an I/O step through its activity; returns the output or throws a StepFailure. */
 export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number, kind: string, config: unknown): Flow<unknown> {
   const timeoutMs = stepTimeoutMs(step, scope, path);
-  const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
-  const task = yield* run.settle(run.df.callActivity(activityNameOf(kind), input), timeoutMs, path);
+  const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config };
+  if (timeoutMs !== undefined) input.timeoutMs = timeoutMs;
+  let task = run.df.callActivity(activityNameOf(kind), input);
+  if (timeoutMs === undefined) {
+    // settle() without a timer, inline: this runs once per step on every replay.
+    try {
+      yield task;
+    } catch {
+      // Read below through task.isFaulted.
+    }
+  } else {
+    task = yield* run.settle(task, timeoutMs, path);
+  }
   if (task.isFaulted) throw failureOf(task.result, path, 'ActivityError');
   const result = task.result as StepActivityResult;
   if (!result || typeof result !== 'object' || !('ok' in result)) {

@@ -19,10 +19,14 @@ suite('bench harness at tiny sizes', () => {
     // The same flow yields the same history as a workflow and hand-written; recording adds two activities.
     expect(named('history events per run').value).toBe(1);
     expect(named('extra events per recorded run').value).toBe(8);
-    for (const f of figures.filter((f) => f.name.startsWith('replay CPU'))) {
-      const detail = f.detail as { yamlEvents: number; handEvents: number };
+    const replays = figures.filter((f) => f.name.startsWith('replay CPU'));
+    for (const f of replays) {
+      const detail = f.detail as { yamlEvents: number; handEvents: number; sameHistory: boolean };
       expect(detail.yamlEvents, f.name).toBe(detail.handEvents);
+      // Issue 7 compares the two fed the same histories: the goal-bearing pairs must really be identical.
+      if (f.goal) expect(detail.sameHistory, f.name).toBe(true);
     }
+    expect(replays.filter((f) => f.goal)).toHaveLength(3);
     const throughput = named('embedded throughput').detail as { yaml: { runs: number; events: number }; handWritten: { events: number } };
     expect(throughput.yaml.events).toBe(throughput.handWritten.events);
     expect(throughput.yaml.events).toBe(throughput.yaml.runs * 24);
