@@ -45,6 +45,9 @@ export async function compare<T>(
     const order: Array<'a' | 'b'> = round % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
     for (const which of order) {
       const prepared = prepare(which);
+      // Start each sample with a clean heap (npm run bench passes --expose-gc): otherwise one contender
+      // pays for collecting the other's garbage, which on replay benchmarks is a third of the CPU.
+      (globalThis as { gc?: () => void }).gc?.();
       const sample = await timed(() => contenders[which](prepared));
       if (round >= rounds.warmup) samples[which].push(sample);
     }

@@ -38,7 +38,7 @@ export function sameHistory(a: FinishedRun, b: FinishedRun): boolean {
 
 // Sub-millisecond samples are mostly noise on a shared machine: each sample replays enough times to
 // take about this long, and the figures are per replay.
-const SAMPLE_MS = 30;
+const SAMPLE_MS = 150;
 
 async function replayCpu(registrations: CapturedRegistrations, a: FinishedRun, b: FinishedRun, rounds: Rounds) {
   // The deep copy (JSON.parse) is part of what the extension's worker does too, so it stays in the timing.

@@ -18,7 +18,12 @@ import { runTimedStep } from './timed';
 const COMPOSITE = new Set(['steps', 'parallel', 'forEach', 'switch']);
 
 /** Runs steps in order; returns the last step's output (null for none). */
-export function* runSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
+export function runSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
+  // A one-step list (most forEach bodies) is that step's own flow: one generator less per iteration.
+  return list.length === 1 ? runStep(run, list[0], scope, basePath) : runInOrder(run, list, scope, basePath);
+}
+
+function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
   let output: unknown = null;
   for (const step of list) output = yield* runStep(run, step, scope, basePath);
   return output;
