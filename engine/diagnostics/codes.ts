@@ -60,6 +60,7 @@ export const codes = {
   'timeout-ignored': { severity: 'warning', summary: '`timeout` on a `wait`, `set` or `fail` step has no effect.' },
   'unknown-error-name': { severity: 'warning', summary: '`retry.on` or `catch.errors` names an error nothing raises.' },
   'dead-letter-loop': { severity: 'error', summary: "The dead-letter queue is the workflow's own trigger queue." },
+  'reserved-route': { severity: 'error', summary: "An HTTP route that collides with Sluice's own endpoints (`runs`, `workflows`)." },
   // Across files.
   'duplicate-workflow-name': { severity: 'error', summary: 'Two files define workflows with the same name.' },
   'duplicate-queue-trigger': { severity: 'error', summary: 'Two workflows are triggered by the same queue.' },

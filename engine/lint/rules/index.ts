@@ -12,6 +12,7 @@ import { forEachConcurrency } from './foreach-concurrency';
 import { httpUrl } from './http-url';
 import { jsonSchemas } from './json-schemas';
 import { queueNames } from './queue-names';
+import { reservedRoutes } from './reserved-routes';
 import { retryPolicies } from './retry';
 import { switchCases } from './switch';
 import { timeouts } from './timeouts';
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   timestamps,
   jsonSchemas,
   httpUrl,
+  reservedRoutes,
   aiFallback,
   forEachConcurrency,
   switchCases,
