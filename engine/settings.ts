@@ -57,7 +57,7 @@ export function readSettings(env: SettingsEnv = process.env): Settings {
     cosmos: readCosmosSettings(env),
     gemini: { apiKey: nonEmpty(env.GEMINI_API_KEY), baseUrl: nonEmpty(env.GEMINI_BASE_URL) },
     http: readHttpSettings(env),
-    history: { store: readHistoryStore(env.SLUICE_HISTORY_STORE), ttlDays: readPositive(env, 'SLUICE_HISTORY_TTL_DAYS', 30) },
+    history: readHistorySettings(env),
     dataDir: nonEmpty(env.SLUICE_DATA_DIR) ?? '.sluice/',
     workflowsDir: nonEmpty(env.SLUICE_WORKFLOWS_DIR) ?? 'workflows/',
   };
@@ -81,6 +81,14 @@ export function readCosmosSettings(env: SettingsEnv = process.env): CosmosSettin
     endpoint: nonEmpty(env.COSMOS_ENDPOINT),
     database: nonEmpty(env.COSMOS_DATABASE) ?? 'sluice',
   };
+}
+
+/** Run history: `SLUICE_HISTORY_STORE` (cosmos | sqlite; unset: the host's default) and `SLUICE_HISTORY_TTL_DAYS` (30; 0 keeps runs forever). */
+export function readHistorySettings(env: SettingsEnv = process.env): Settings['history'] {
+  const raw = nonEmpty(env.SLUICE_HISTORY_TTL_DAYS);
+  const ttlDays = raw === undefined ? 30 : Number(raw);
+  if (!Number.isFinite(ttlDays) || ttlDays < 0) throw new Error(`SLUICE_HISTORY_TTL_DAYS must be a number of days >= 0 (0 keeps runs forever), got "${raw}"`);
+  return { store: readHistoryStore(env.SLUICE_HISTORY_STORE), ttlDays };
 }
 
 /** Http step limits: `SLUICE_HTTP_ALLOW`, `SLUICE_HTTP_MAX_BYTES` (5 MiB), `SLUICE_HTTP_TIMEOUT` (30s). */

@@ -7,14 +7,13 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findProjectRoot } from '../adapters/project-root';
+import { isFinished } from '../adapters/run-status';
 import { parseDuration } from '../definition/duration';
 import { lintText } from '../lint/lint';
 import { UsageError, type CliIo } from './io';
 import { callRuntime, connectRuntime, RuntimeCallError } from './runtime-client';
 
 export const runUsage = 'usage: sluice run <workflow name or file> [--input <json|@file>] [--json] [--timeout 10m] [--url <serve url>]';
-
-const terminal = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
 
 interface DurableStatus {
   runtimeStatus: string;
@@ -57,7 +56,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     }
     if (!values.json) io.stderr(`run ${runId} of ${name} started${runtime.embedded ? ' (embedded runtime)' : ` on ${runtime.url}`}`);
     const status = await follow(runtime.url, runId, timeoutMs, values.json ? () => undefined : progressPrinter(io));
-    if (!terminal.has(status.runtimeStatus)) {
+    if (!isFinished(status.runtimeStatus)) {
       io.stderr(`run ${runId} is still ${status.runtimeStatus} after ${values.timeout ?? '10m'}; follow it with GET ${runtime.url}/api/runs/${runId}`);
       return 1;
     }
@@ -82,7 +81,7 @@ async function follow(url: string, runId: string, timeoutMs: number, onProgress:
   for (;;) {
     const { body: status } = await callRuntime<DurableStatus>(url, 'GET', `/api/runs/${encodeURIComponent(runId)}/status`);
     onProgress(status);
-    if (terminal.has(status.runtimeStatus) || Date.now() >= deadline) return status;
+    if (isFinished(status.runtimeStatus) || Date.now() >= deadline) return status;
     await new Promise((done) => setTimeout(done, pause));
     pause = Math.min(pause * 2, 500);
   }
@@ -99,7 +98,7 @@ function progressPrinter(io: CliIo): (status: DurableStatus) => void {
       : status.runtimeStatus;
     if (line === last) return;
     last = line;
-    if (live) process.stderr.write(`\r\x1b[2K${line}${terminal.has(status.runtimeStatus) ? '\n' : ''}`);
+    if (live) process.stderr.write(`\r\x1b[2K${line}${isFinished(status.runtimeStatus) ? '\n' : ''}`);
     else io.stderr(line);
   };
 }

@@ -7,6 +7,7 @@ import type { CosmosClient } from '@azure/cosmos';
 import { azureIdentity, cosmosSdk } from '../activities/sdk';
 import { createCosmosHistoryStore } from './cosmos-store';
 import { createSqliteHistoryStore, historyFileIn } from './sqlite-store';
+import { readCosmosSettings, readHistorySettings, type SettingsEnv } from '../settings';
 import type { RunHistoryStore } from './store';
 
 /** The history settings (see docs/architecture.md, Settings). */
@@ -25,20 +26,17 @@ export interface HistorySettings {
   ttlDays?: number;
 }
 
-/** Reads the history settings from an environment-like record. */
-export function historySettingsFrom(env: Record<string, string | undefined>, fallbackStore: 'cosmos' | 'sqlite'): HistorySettings {
-  const store = env.SLUICE_HISTORY_STORE === 'cosmos' || env.SLUICE_HISTORY_STORE === 'sqlite' ? env.SLUICE_HISTORY_STORE : fallbackStore;
-  const ttl = env.SLUICE_HISTORY_TTL_DAYS === undefined ? undefined : Number(env.SLUICE_HISTORY_TTL_DAYS);
-  if (ttl !== undefined && !(Number.isFinite(ttl) && ttl >= 0)) {
-    throw new RangeError(`SLUICE_HISTORY_TTL_DAYS must be a number of days >= 0, got "${env.SLUICE_HISTORY_TTL_DAYS}"`);
-  }
+/** The history settings, read through engine/settings.ts (the one place settings are parsed). */
+export function historySettingsFrom(env: SettingsEnv, fallbackStore: 'cosmos' | 'sqlite'): HistorySettings {
+  const history = readHistorySettings(env);
+  const cosmos = readCosmosSettings(env);
   return {
-    store,
+    store: history.store ?? fallbackStore,
     dataDir: env.SLUICE_DATA_DIR,
-    cosmosConnection: env.COSMOS_CONNECTION,
-    cosmosEndpoint: env.COSMOS_ENDPOINT,
-    cosmosDatabase: env.COSMOS_DATABASE,
-    ttlDays: ttl,
+    cosmosConnection: cosmos.connectionString,
+    cosmosEndpoint: cosmos.endpoint,
+    cosmosDatabase: cosmos.database,
+    ttlDays: history.ttlDays,
   };
 }
 

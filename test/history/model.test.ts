@@ -9,6 +9,7 @@ import { recordingActivity, runFinishedActivity, runStartedActivity } from '../.
 import { redactSecrets } from '../../engine/history/redact';
 import { createSqliteHistoryStore } from '../../engine/history/sqlite-store';
 import fc from 'fast-check';
+import { readSettings } from '../../engine/settings';
 
 const schema = JSON.parse(readFileSync('schemas/run.schema.json', 'utf8'));
 
@@ -57,6 +58,9 @@ describe('history settings', () => {
     expect(historySettingsFrom({ SLUICE_HISTORY_TTL_DAYS: '7' }, 'sqlite')).toMatchObject({ store: 'sqlite', ttlDays: 7 });
     expect(historySettingsFrom({ SLUICE_HISTORY_STORE: 'cosmos' }, 'sqlite').store).toBe('cosmos');
     expect(() => historySettingsFrom({ SLUICE_HISTORY_TTL_DAYS: 'soon' }, 'sqlite')).toThrow(/SLUICE_HISTORY_TTL_DAYS/);
+    // 0 keeps runs forever (docs/run-history.md); the app's settings reader and the history reader agree.
+    expect(historySettingsFrom({ SLUICE_HISTORY_TTL_DAYS: '0' }, 'sqlite').ttlDays).toBe(0);
+    expect(readSettings({ SLUICE_HISTORY_TTL_DAYS: '0' }).history.ttlDays).toBe(0);
   });
 
   it('refuses Cosmos without a connection or endpoint', async () => {

@@ -8,6 +8,7 @@ import { handleHistoryRequest, type WorkflowListing } from '../../history/api';
 import type { RunHistoryStore } from '../../history/store';
 import { parseJsonInput } from '../input-check';
 import type { Project } from '../project';
+import { isFinished } from '../run-status';
 import { inputProblemBody, startRun } from '../start';
 import { acceptedResponse } from './responses';
 
@@ -104,7 +105,7 @@ export async function terminateRun(request: HttpRequest, client: DurableClient):
 async function refuseUnlessRunning(client: DurableClient, id: string): Promise<HttpResponseInit | undefined> {
   const status = await client.getStatus(id).catch(() => undefined);
   if (!status || status.runtimeStatus === undefined) return problem(404, 'RunNotFound', `no run with id "${id}"`);
-  if (['Completed', 'Failed', 'Terminated', 'Canceled'].includes(String(status.runtimeStatus))) {
+  if (isFinished(status.runtimeStatus)) {
     return problem(410, 'RunFinished', `run "${id}" has already finished (${String(status.runtimeStatus)})`);
   }
   return undefined;

@@ -4,6 +4,7 @@
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { DurableClient } from 'durable-functions';
+import { isFinished } from '../run-status';
 
 /** 202 Accepted: the run id, the Durable management URLs and the run-history URL; `Location` polls status. */
 export function acceptedResponse(client: DurableClient, request: HttpRequest, runId: string): HttpResponseInit {
@@ -17,8 +18,6 @@ export function acceptedResponse(client: DurableClient, request: HttpRequest, ru
   };
 }
 
-const terminal = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
-
 /** Waits up to `timeoutMs` for the run: 200 with its output, 500 with its error, or 202 when still running. */
 export async function waitForRun(client: DurableClient, request: HttpRequest, runId: string, timeoutMs: number): Promise<HttpResponseInit> {
   const deadline = Date.now() + timeoutMs;
@@ -26,7 +25,7 @@ export async function waitForRun(client: DurableClient, request: HttpRequest, ru
   for (;;) {
     const status = await client.getStatus(runId, { showInput: false });
     const runtimeStatus = String(status.runtimeStatus);
-    if (terminal.has(runtimeStatus)) {
+    if (isFinished(runtimeStatus)) {
       if (runtimeStatus === 'Completed') return { status: 200, headers: { 'x-sluice-run-id': runId }, jsonBody: status.output ?? null };
       return { status: 500, headers: { 'x-sluice-run-id': runId }, jsonBody: { runId, status: runtimeStatus, error: status.output ?? null } };
     }

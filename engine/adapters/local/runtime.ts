@@ -63,10 +63,13 @@ export class SluiceRuntime {
   private pollers: QueuePoller[] = [];
   private schedules?: ScheduleRunner;
   private readonly dataDir: string;
+  /** One clock for Durable timers and schedules (a test clock moves both). */
+  private readonly clock: Clock;
   private readonly captured: ReturnType<typeof captureRegistrations>;
 
   constructor(private readonly options: RuntimeOptions) {
     this.dataDir = resolve(options.dataDir ?? join(options.root, '.sluice'));
+    this.clock = options.clock ?? new WallClock();
     mkdirSync(this.dataDir, { recursive: true });
     applyLocalSettings(options.root);
     this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
@@ -77,7 +80,7 @@ export class SluiceRuntime {
       registrations: this.captured,
       dataDir: this.dataDir,
       ...(options.durableFile ? { file: options.durableFile } : {}),
-      clock: options.clock ?? new WallClock(),
+      clock: this.clock,
       activityConcurrency: options.activityConcurrency,
     });
   }
@@ -96,7 +99,7 @@ export class SluiceRuntime {
       (fn) => new QueuePoller(fn, { service, settings, clientBinding: () => binding, onFailure: this.options.onQueueFailure }),
     );
     await Promise.all(this.pollers.map((poller) => poller.start()));
-    this.schedules = new ScheduleRunner(this.captured.timers, this.options.clock ?? new WallClock(), () => binding);
+    this.schedules = new ScheduleRunner(this.captured.timers, this.clock, () => binding);
     this.schedules.start();
     const info: RuntimeInfo = { url: this.url, pid: process.pid, storage: this.storageConnection };
     writeFileSync(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));

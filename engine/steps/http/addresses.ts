@@ -13,34 +13,32 @@ interface Range {
   what: string;
 }
 
-const v4 = (text: string, prefix: number, what: string): Range => ({ bytes: parseIp(text)!, prefix, what });
+const range = (text: string, prefix: number, what: string): Range => ({ bytes: parseIp(text)!, prefix, what });
 
 // Why each range is refused is part of the message users see.
 const REFUSED_V4: Range[] = [
-  v4('0.0.0.0', 8, 'an unspecified ("this network") address'),
-  v4('127.0.0.0', 8, 'loopback'),
-  v4('10.0.0.0', 8, 'a private address (10.0.0.0/8)'),
-  v4('172.16.0.0', 12, 'a private address (172.16.0.0/12)'),
-  v4('192.168.0.0', 16, 'a private address (192.168.0.0/16)'),
-  v4('169.254.169.254', 32, 'link-local (the cloud metadata endpoint)'),
-  v4('169.254.0.0', 16, 'link-local'),
-  v4('100.64.0.0', 10, 'a shared (carrier-grade NAT) address'),
-  v4('192.0.0.0', 24, 'an IETF protocol address'),
-  v4('198.18.0.0', 15, 'a benchmarking address'),
-  v4('224.0.0.0', 4, 'multicast'),
-  v4('240.0.0.0', 4, 'a reserved address'),
+  range('0.0.0.0', 8, 'an unspecified ("this network") address'),
+  range('127.0.0.0', 8, 'loopback'),
+  range('10.0.0.0', 8, 'a private address (10.0.0.0/8)'),
+  range('172.16.0.0', 12, 'a private address (172.16.0.0/12)'),
+  range('192.168.0.0', 16, 'a private address (192.168.0.0/16)'),
+  range('169.254.169.254', 32, 'link-local (the cloud metadata endpoint)'),
+  range('169.254.0.0', 16, 'link-local'),
+  range('100.64.0.0', 10, 'a shared (carrier-grade NAT) address'),
+  range('192.0.0.0', 24, 'an IETF protocol address'),
+  range('198.18.0.0', 15, 'a benchmarking address'),
+  range('224.0.0.0', 4, 'multicast'),
+  range('240.0.0.0', 4, 'a reserved address'),
 ];
 
-const v6 = (text: string, prefix: number, what: string): Range => ({ bytes: parseIp(text)!, prefix, what });
-
 const REFUSED_V6: Range[] = [
-  v6('::', 128, 'an unspecified address'),
-  v6('::1', 128, 'loopback'),
-  v6('fe80::', 10, 'link-local'),
-  v6('fec0::', 10, 'a site-local address'),
-  v6('fc00::', 7, 'a private (unique local) address'),
-  v6('ff00::', 8, 'multicast'),
-  v6('100::', 64, 'a discard-only address'),
+  range('::', 128, 'an unspecified address'),
+  range('::1', 128, 'loopback'),
+  range('fe80::', 10, 'link-local'),
+  range('fec0::', 10, 'a site-local address'),
+  range('fc00::', 7, 'a private (unique local) address'),
+  range('ff00::', 8, 'multicast'),
+  range('100::', 64, 'a discard-only address'),
 ];
 
 /** Parses an IPv4 or IPv6 literal (brackets and zone id allowed); undefined when it is not one. */

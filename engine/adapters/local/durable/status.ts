@@ -4,6 +4,7 @@
  */
 import { EventType, type HistoryEvent, eventTypeName } from './events';
 import type { InstanceRow } from './store';
+import { isFinished } from '../../run-status';
 
 /** Runtime statuses, as the extension spells them. */
 export type RuntimeStatus = 'Pending' | 'Running' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated';
@@ -31,7 +32,7 @@ export interface StatusOptions {
 
 /** Whether a status is final. */
 export function isTerminal(status: string): boolean {
-  return status === 'Completed' || status === 'Failed' || status === 'Terminated';
+  return isFinished(status);
 }
 
 // The extension prints times without milliseconds.
