@@ -55,6 +55,10 @@ export type StepActivityResult =
   | { ok: true; output: unknown; degraded?: { reason: string } }
   | { ok: false; error: StepError };
 
+/** The two run-level bookkeeping activities (engine/history/recording.ts implements them). */
+export const RUN_STARTED_ACTIVITY = 'sluice.run.started';
+export const RUN_FINISHED_ACTIVITY = 'sluice.run.finished';
+
 /** The Durable activity name of a step kind. */
 export function activityNameOf(kind: string): string {
   return `sluice.${kind}`;

@@ -12,8 +12,7 @@ import { withRedaction, type SecretValues } from './redact';
 import type { RunHistoryStore } from './store';
 
 /** Durable activity names of the two run-level recording activities. */
-export const RUN_STARTED_ACTIVITY = 'sluice.run.started';
-export const RUN_FINISHED_ACTIVITY = 'sluice.run.finished';
+export { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY } from '../activities/contract';
 
 /** Input of `sluice.run.started`: the run header. Times come from the orchestration context. */
 export interface RunStartedInput {

@@ -3,14 +3,11 @@
  * engine/history/recording.ts). Recording must never change how a run ends: a failing recording
  * activity is ignored.
  */
+import { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY } from '../activities/contract';
 import type { RunFinishedInput, RunStartedInput, StepSummary } from '../history/recording';
 import type { Flow } from './kind';
 import type { Run, StepRecord } from './run';
 
-// Same names as engine/history/recording.ts; repeated so the pure orchestrator does not load the
-// history module (it imports store code) at run time.
-const RUN_STARTED_ACTIVITY = 'sluice.run.started';
-const RUN_FINISHED_ACTIVITY = 'sluice.run.finished';
 
 /** Calls `sluice.run.started` with the run header. */
 export function* recordStarted(run: Run): Flow<void> {

@@ -3,6 +3,7 @@
  * the messages runs put on Azurite queues.
  */
 import { QueueClient } from '@azure/storage-queue';
+import { isFinished } from '../../engine/adapters/run-status';
 
 /** A JSON answer. */
 export interface JsonAnswer<T = any> {
@@ -41,13 +42,12 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
   throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last) ?? String(lastError)}`);
 }
 
-const ENDED = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
 
 /** Waits for a run to end; returns its Durable status (`GET /api/runs/{id}/status`). */
 export function runEnded(baseUrl: string, runId: string, timeoutMs = 60_000): Promise<any> {
   return until(
     async () => (await call(`${baseUrl}/api/runs/${encodeURIComponent(runId)}/status`)).body,
-    (status) => ENDED.has(status?.runtimeStatus),
+    (status) => isFinished(status?.runtimeStatus),
     `run ${runId} to end`,
     timeoutMs,
   );
