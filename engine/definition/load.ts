@@ -16,18 +16,14 @@ const yamlCodes: Record<string, DiagnosticCode> = {
 
 /** Loads one workflow file's text; never throws: every problem is a diagnostic. */
 export function loadDefinition(file: string, text: string, limits: LoadLimits = defaultLimits): LoadedDefinition {
-  const lineCounter = new (yaml().LineCounter)();
-  const loaded: LoadedDefinition = { file, text, lineCounter, value: undefined, diagnostics: [] };
+  const loaded: LoadedDefinition = { file, text, value: undefined, diagnostics: [] };
   if (text.length > limits.maxChars) {
-    // Positions need a line index; build it for the first line only, the rest is never looked at.
-    lineCounter.addNewLine(0);
     loaded.diagnostics.push(
       diagnosticAt(loaded, 'file-too-large', `the file has ${text.length} characters; the limit is ${limits.maxChars}`, { start: 0, end: 0 }, { hint: 'split the workflow into sub-workflows' }),
     );
     return loaded;
   }
-  // uniqueKeys is off because the structure check reports duplicates itself, pointing at the first definition.
-  const document = yaml().parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: false, strict: true });
+  const document = parseYamlDocument(text);
   loaded.document = document;
   for (const problem of [...document.errors, ...document.warnings]) loaded.diagnostics.push(fromYamlError(loaded, problem));
   if (document.errors.length > 0) return loaded;
@@ -42,6 +38,17 @@ export function loadDefinition(file: string, text: string, limits: LoadLimits = 
     );
   }
   return loaded;
+}
+
+/** The YAML document of a loaded file with data; built now when the fast reader read the file. */
+export function documentOf(loaded: LoadedDefinition): Document.Parsed | undefined {
+  if (!loaded.document && loaded.value !== undefined) loaded.document = parseYamlDocument(loaded.text);
+  return loaded.document;
+}
+
+function parseYamlDocument(text: string): Document.Parsed {
+  // uniqueKeys is off because the structure check reports duplicates itself, pointing at the first definition.
+  return yaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: false, strict: true });
 }
 
 function firstAlias(document: Document.Parsed): { start: number; end: number } {

@@ -4,6 +4,7 @@
  * time), so placing a diagnostic costs the path's length, not the file's size.
  */
 import type { Node, Scalar } from 'yaml';
+import { documentOf } from './load';
 import { yaml } from './yaml-lib';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnosticAt, toPointer, type Finding, type LoadedDefinition, type TextRange } from './source';
@@ -42,7 +43,7 @@ export function rangeOf(loaded: LoadedDefinition, finding: Pick<Finding, 'path' 
 }
 
 function locate(loaded: LoadedDefinition, path: ReadonlyArray<string | number>): Located {
-  const document = loaded.document;
+  const document = documentOf(loaded);
   let node = resolve(document?.contents ?? null, loaded);
   let key: Node | null = null;
   let fallback: Node | null = node;

@@ -2,15 +2,17 @@
  * A loaded workflow file: its text, the YAML document with source ranges, the plain value, and the
  * diagnostics found so far. Positions are kept so that every later finding maps back to the text.
  */
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { codes, type DiagnosticCode } from '../diagnostics/codes';
 
-/** A workflow file after loading. `value` is undefined when the YAML could not be turned into data. */
+/**
+ * A workflow file after loading. `value` is undefined when the YAML could not be turned into data.
+ * `document` is absent when the fast reader read the file; `documentOf` builds it when a position is needed.
+ */
 export interface LoadedDefinition {
   file: string;
   text: string;
-  lineCounter: LineCounter;
   document?: Document.Parsed;
   value: unknown;
   diagnostics: Diagnostic[];
@@ -39,7 +41,7 @@ export interface Finding {
 
 /** Builds a diagnostic at a text range. */
 export function diagnosticAt(
-  source: Pick<LoadedDefinition, 'file' | 'text' | 'lineCounter'>,
+  source: Pick<LoadedDefinition, 'file' | 'text'>,
   code: DiagnosticCode,
   message: string,
   range: TextRange,

@@ -3,6 +3,7 @@
  * schema accepts, so they can trust the shape and a typo yields one diagnostic, not a cascade.
  */
 import { defaultLimits } from '../definition/limits';
+import { readPlainYaml } from '../definition/fast-read';
 import { loadDefinition } from '../definition/load';
 import { place } from '../definition/positions';
 import { schemaFindings } from '../definition/schema-errors';
@@ -27,12 +28,28 @@ export interface SourceText {
 export interface LintedFile {
   loaded: LoadedDefinition;
   definition?: WorkflowDefinition;
+  /** The definition's steps in pre-order, when it is schema-valid. */
+  sites?: readonly StepSite[];
   diagnostics: Diagnostic[];
 }
 
-/** Lints one file on its own (no cross-file checks). */
+/**
+ * Lints one file on its own (no cross-file checks). Most files are plain YAML and clean: the fast reader
+ * turns them into data without building a YAML document, and a file the fast path finds nothing wrong
+ * with is done. Anything else (a file the fast reader declines, or any finding at all) is linted again on
+ * the full path, which builds the document and owns every diagnostic and its position.
+ */
 export function lintText(file: string, text: string, options: LintOptions = {}): LintedFile {
-  const loaded = loadDefinition(file, text, options.limits ? { ...defaultLimits, ...options.limits } : defaultLimits);
+  const limits = options.limits ? { ...defaultLimits, ...options.limits } : defaultLimits;
+  const value = readPlainYaml(text, limits);
+  if (value !== undefined) {
+    const quick = lintLoaded({ file, text, value, diagnostics: [] }, options);
+    if (quick.diagnostics.length === 0) return quick;
+  }
+  return lintLoaded(loadDefinition(file, text, limits), options);
+}
+
+function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile {
   const diagnostics = [...loaded.diagnostics];
   if (loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { loaded, diagnostics: sortDiagnostics(diagnostics) };
   const errors = validateAgainstSchema(loaded.value);
@@ -46,7 +63,7 @@ export function lintText(file: string, text: string, options: LintOptions = {}):
   for (const site of sites) if (!byId.has(site.id)) byId.set(site.id, site);
   const context: RuleContext = { loaded, definition, sites, byId, options, report: (finding) => diagnostics.push(place(loaded, finding)) };
   for (const rule of rules) rule.check(context);
-  return { loaded, definition, diagnostics: sortDiagnostics(diagnostics) };
+  return { loaded, definition, sites, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Lints a set of files together: each file, then the facts that span files. */

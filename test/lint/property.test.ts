@@ -2,37 +2,10 @@
  * Property test: mutated valid definitions (characters dropped, inserted, swapped; lines duplicated or
  * removed; keys renamed) never make the linter throw or hang, and every diagnostic lies inside the file.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../engine/lint/lint';
-
-const root = path.join(__dirname, '..', '..');
-const seeds = [
-  ...readdirSync(path.join(root, 'workflows')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(root, 'workflows', f), 'utf8')),
-  ...readdirSync(path.join(__dirname, 'ok')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(__dirname, 'ok', f), 'utf8')),
-];
-const tokens = [':', '-', ' ', '\n', '{', '}', '[', ']', '"', "'", '&a', '*a', '<<', '${{', '}}', '#', '|', '>', '\t', 'steps.', 'id: x', '__proto__', '!!str', '%'];
-
-type Mutation = (text: string) => string;
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), fc.nat({ max: 8 })).map(([at, length]): Mutation => (t) => t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + length)),
-  fc.tuple(fc.nat(), fc.constantFrom(...tokens)).map(([at, token]): Mutation => (t) => t.slice(0, at % (t.length + 1)) + token + t.slice(at % (t.length + 1))),
-  fc.tuple(fc.nat(), fc.nat()).map(([a, b]): Mutation => (t) => {
-    const lines = t.split('\n');
-    const [i, j] = [a % lines.length, b % lines.length];
-    [lines[i], lines[j]] = [lines[j], lines[i]];
-    return lines.join('\n');
-  }),
-  fc.nat().map((a): Mutation => (t) => {
-    const lines = t.split('\n');
-    lines.splice(a % lines.length, 0, lines[a % lines.length]);
-    return lines.join('\n');
-  }),
-  fc.nat().map((a): Mutation => (t) => t.split('\n').filter((_, index, all) => index !== a % all.length).join('\n')),
-);
+import { mutation, seeds } from '../support/yaml-mutations';
 
 function insideFile(text: string, line: number, column: number): boolean {
   const lines = text.split('\n');

@@ -1,0 +1,131 @@
+/**
+ * The fast reader's contract: when it returns a value, the full loader (`yaml` document, structure
+ * checks) finds nothing wrong with the file and builds the same value; whatever it is unsure of, it
+ * declines. Checked on every example and linter case, the benchmark corpus, YAML oddities and mutated
+ * definitions. Also: it reads ordinary files instead of declining them (else the speed-up is gone).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { workflowText } from '../../bench/corpus';
+import { readPlainYaml } from '../../engine/definition/fast-read';
+import { defaultLimits } from '../../engine/definition/limits';
+import { loadDefinition } from '../../engine/definition/load';
+import { mutation, seeds } from '../support/yaml-mutations';
+
+const root = path.join(__dirname, '..', '..');
+const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
+const examples = yamlIn(path.join(root, 'workflows'));
+const lintCases = [...yamlIn(path.join(root, 'test', 'lint', 'ok')), ...yamlIn(path.join(root, 'test', 'lint', 'err'))];
+
+/** Checks the contract on one text; returns whether the fast reader read it. */
+function holds(text: string): boolean {
+  const fast = readPlainYaml(text, defaultLimits);
+  if (fast === undefined) return false;
+  const full = loadDefinition('f.yaml', text);
+  expect(full.diagnostics, 'the fast reader read a file the full loader has findings on').toEqual([]);
+  expect(fast).toStrictEqual(full.value);
+  return true;
+}
+
+/** YAML the two readers could disagree on, one feature each. */
+const oddities: Record<string, string> = {
+  anchorAlias: 'a: &x 1\nb: *x\n',
+  tagStr: 'a: !!str 1\n',
+  tagCustom: 'a: !custom 1\n',
+  tagVerbatim: 'a: !<tag:yaml.org,2002:str> 1\n',
+  mergeKey: 'base: {a: 1}\nother:\n  <<: {b: 2}\n',
+  duplicateKey: 'a: 1\na: 2\n',
+  protoKey: '__proto__: {x: 1}\n',
+  constructorKey: 'a:\n  constructor: 1\n',
+  directive: '%YAML 1.1\n---\na: yes\n',
+  tagDirective: '%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n',
+  twoDocuments: 'a: 1\n---\nb: 2\n',
+  startMarker: '---\na: 1\n',
+  endMarker: 'a: 1\n...\n',
+  complexKeySeq: '[a, b]: 1\n',
+  complexKeyMap: '{a: 1}: 2\n',
+  explicitKey: '? a\n: 1\n',
+  absentKey: 'a:\n  : 1\n',
+  absentKeyCompact: 'a:\n  :  b: 1\n',
+  explicitComplexKey: '? [a]\n: 1\n',
+  flowComplexKey: 'x: {[a]: 1}\n',
+  nullKey: '~: 1\nnull: 2\n',
+  emptyKey: '"": 1\n: 2\n',
+  numericKeys: '1: a\n1.0: b\n0x1: c\n',
+  boolKey: 'true: 1\nTrue: 2\n',
+  numbers: 'a: [0, -0, +12, 0o17, 0x1F, 1e3, 1E-3, .5, 1., -.inf, +.INF, .nan, .NaN, 1_000, 0b101, 012, 1:20, 0o8, 0xG, 1e, -]\n',
+  booleans: 'a: [true, True, TRUE, tRUE, false, False, FALSE, yes, no, on, off, y, n]\n',
+  nulls: 'a: [~, null, Null, NULL, nULL, ""]\nb:\nc: ~\n',
+  quoted: `a: "\\x41\\u00e9\\t\\n\\\\ \\" \\/ \\N\\_\\L\\P \\0 \\e"\nb: 'it''s'\nc: "multi\n  line"\n`,
+  badEscape: 'a: "\\q"\n',
+  blocks: 'a: |\n  one\n  two\n\nb: |-\n  x\nc: |+\n  y\n\nd: >\n  folded\n  text\n\n  para\ne: >2\n   indented\nf: |1\n  lead\n',
+  blockKeepEnd: 'a: |+\n  y\n\n\n',
+  multilinePlain: 'a: one\n  two\n\n  three\nb: x',
+  comments: '# c\na: 1 # trailing\nb: "x"#no space\nc: d#e\n',
+  flow: 'a: {b: [1, 2, {c: d}], e: "f", g: }\nh: [ ]\ni: {}\n',
+  flowMultiline: 'a: [\n  1,\n  2\n]\nb: {\n  c: 1\n}\n',
+  flowTrailingComma: 'a: [1, 2,]\nb: {c: 1,}\n',
+  nestedSeq: 'a:\n- - 1\n  - 2\n- b: 1\n  c: 2\n',
+  compactNested: 'a: - 1\n',
+  tabs: 'a:\n\tb: 1\n',
+  tabAfterValue: 'a: 1\t\nb:\t2\n',
+  crlf: 'a: 1\r\nb:\r\n  - x\r\n',
+  bom: '\uFEFFa: 1\n',
+  unicode: 'a: "é😀"\nb: ünïcödé\nc: \u2028x\n',
+  noSpaceColon: 'a:b\nc: d:e\n',
+  colonInFlow: 'a: [b:c, d: e]\n',
+  longKey: `${'k'.repeat(1100)}: 1\n`,
+  badIndent: 'a:\n  b: 1\n c: 2\n',
+  scalarDocument: 'just text\n',
+  listDocument: '- a\n- b\n',
+  empty: '',
+  commentsOnly: '# nothing\n',
+  deep: `${Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n')} 1\n`,
+  templates: 'a: ${{ input.x }}\nb: "${{ a != b }}"\nc: x ${{ y * 2 }}\n',
+  question: 'a: ?x\nb: -x\nc: :x\n',
+  percentValue: 'a: 50%\nb: "%"\n',
+  atAndBacktick: 'a: "@x"\nb: "`y`"\n',
+};
+
+describe('fast reader', () => {
+  it('reads every example workflow and every clean linter case, equal to the full loader', () => {
+    for (const { name, text } of [...examples, ...yamlIn(path.join(root, 'test', 'lint', 'ok'))]) {
+      if (/&\w|\*\w/.test(text)) continue; // anchors and aliases are the full loader's
+      expect(holds(text), `${name} was declined`).toBe(true);
+    }
+  });
+
+  it('keeps the contract on every linter error case', () => {
+    for (const { text } of lintCases) holds(text);
+  });
+
+  it('reads the benchmark corpus, equal to the full loader', () => {
+    for (let n = 0; n < 60; n++) expect(holds(workflowText(n))).toBe(true);
+  });
+
+  it('declines anchors, aliases, tags, directives, complex keys and the keys the loader refuses', () => {
+    const declined = ['anchorAlias', 'tagStr', 'tagCustom', 'tagVerbatim', 'mergeKey', 'duplicateKey', 'protoKey', 'constructorKey', 'directive', 'tagDirective', 'twoDocuments', 'complexKeySeq', 'complexKeyMap', 'explicitComplexKey', 'flowComplexKey', 'absentKey', 'absentKeyCompact', 'longKey', 'empty', 'commentsOnly', 'deep'];
+    for (const name of declined) expect(readPlainYaml(oddities[name], defaultLimits), name).toBeUndefined();
+  });
+
+  it('keeps the contract on YAML oddities', () => {
+    for (const [name, text] of Object.entries(oddities)) {
+      try {
+        holds(text);
+      } catch (error) {
+        throw new Error(`${name}: ${(error as Error).message}`);
+      }
+    }
+  });
+
+  it('keeps the contract on mutated definitions', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
+        holds(mutations.reduce((t, m) => m(t), seeds[seed]));
+      }),
+      { numRuns: 3000, interruptAfterTimeLimit: 20_000 },
+    );
+  }, 30_000);
+});
