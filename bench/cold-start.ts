@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { compileEngine } from './build';
 import { figure, notMeasured, type Figure } from './figure';
 import { median, rounded } from './measure';
 import { sharesOf, sharesText, type CpuProfile, type TimeShare } from './profile';
@@ -32,12 +33,7 @@ interface WorkerReport {
 /** Compiles the app into a temp deployment-like folder; returns its root. */
 export function buildApp(): string {
   const root = mkdtempSync(join(tmpdir(), 'sluice-cold-'));
-  try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(root, 'dist')], { stdio: 'pipe' });
-  } catch (error) {
-    // tsc exits non-zero on type errors but still emits; only a missing entry is fatal.
-    if (!existsSync(join(root, 'dist/engine/adapters/azure/app.js'))) throw error;
-  }
+  compileEngine(join(root, 'dist'));
   for (const folder of ['workflows', 'schemas']) if (existsSync(join(ROOT, folder))) cpSync(join(ROOT, folder), join(root, folder), { recursive: true });
   cpSync(join(ROOT, 'host.json'), join(root, 'host.json'));
   // As `npm run package` does: one bundled file for the host to load.

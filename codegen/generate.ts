@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync, unlinkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
-import { lintText } from '../engine/lint/lint';
+import standaloneCode from 'ajv/dist/standalone';
+import { languageSchemaOptions, newJsonSchemaValidator } from '../engine/definition/json-schema-lib';
+import { loadDefinition } from '../engine/definition/load';
 import { prepareLanguageSchema, typeName } from './prepare-schema';
 import { generateRunTypes, runTypesFiles } from '../engine/history/generate-types';
 
@@ -14,6 +16,7 @@ import { generateRunTypes, runTypesFiles } from '../engine/history/generate-type
 export const codegenPaths = {
   schema: 'schemas/workflow.schema.json',
   definitionTypes: 'engine/definition/workflow.generated.ts',
+  validator: 'engine/definition/workflow-validator.generated.ts',
   workflows: 'workflows',
   inputTypes: 'codegen/generated',
 } as const;
@@ -30,18 +33,27 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   const schema = JSON.parse(readFileSync(path.join(root, codegenPaths.schema), 'utf8')) as Record<string, unknown>;
   const definition = await compile(prepareLanguageSchema(schema) as JSONSchema, 'WorkflowDefinition', { ...options, bannerComment: header(codegenPaths.schema) });
   outputs.set(codegenPaths.definitionTypes, definition);
+  outputs.set(codegenPaths.validator, standaloneValidator(schema));
   // The run-history model (schemas/run.schema.json) has its own generator, kept beside the stores.
   outputs.set(runTypesFiles.output, await generateRunTypes(path.join(root, runTypesFiles.schema)));
   for (const file of workflowFiles(root)) {
-    const linted = lintText(file, readFileSync(path.join(root, file), 'utf8'));
-    const input = linted.definition?.input;
-    if (!linted.definition || input === undefined) continue;
-    const name = linted.definition.name;
+    // Read, not linted: the linter validates with the generated validator, which this run may be rewriting.
+    const value = loadDefinition(file, readFileSync(path.join(root, file), 'utf8')).value as { name?: unknown; input?: unknown } | undefined;
+    const input = value?.input;
+    const name = value?.name;
+    if (typeof name !== 'string' || typeof input !== 'object' || input === null) continue;
     const type = `${typeName({}, name)}Input`;
     const source = await compile({ ...(input as object), title: type } as JSONSchema, type, { ...options, bannerComment: header(`the \`input\` schema of ${file}`) });
     outputs.set(`${codegenPaths.inputTypes}/${name}.input.ts`, source);
   }
   return outputs;
+}
+
+/** The language schema's validator as ajv standalone code, compiled with the options the linter uses. */
+function standaloneValidator(schema: Record<string, unknown>): string {
+  const ajv = newJsonSchemaValidator({ ...languageSchemaOptions, code: { source: true, esm: true, lines: true } });
+  const code = standaloneCode(ajv, ajv.compile(schema));
+  return `${header(codegenPaths.schema)}\n// @ts-nocheck\n${code}\n`;
 }
 
 function workflowFiles(root: string): string[] {

@@ -1,7 +1,7 @@
 /**
  * `sluice lint [paths or globs…]`: exit 0 when clean, 1 on errors (warnings too with `--strict`), 2 on
  * usage errors. Human output by default, `--format json|sarif`; CI annotations when run in Azure
- * Pipelines (`TF_BUILD`) or GitHub Actions (`GITHUB_ACTIONS`).
+ * Pipelines (`TF_BUILD`) or GitHub Actions (`GITHUB_ACTIONS`). Many files are linted on every core.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,8 @@ import { detectCi, formatCiAnnotations } from '../diagnostics/printers/ci';
 import { formatJson } from '../diagnostics/printers/json';
 import { formatSarif } from '../diagnostics/printers/sarif';
 import { formatSummary, formatText } from '../diagnostics/printers/text';
-import { lintFiles, type SourceText } from '../lint/lint';
+import type { SourceText } from '../lint/lint';
+import { lintFilesInParallel } from '../lint/parallel';
 import { loadActivityNames } from './activity-names';
 import { expandPaths } from './files';
 import { UsageError, type CliIo } from './io';
@@ -32,7 +33,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
     ? values.activities.split(',').map((name) => name.trim()).filter(Boolean)
     : await loadActivityNames(projectRoot());
   const sources: SourceText[] = files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
-  const { diagnostics } = lintFiles(sources, { activities });
+  const { diagnostics } = await lintFilesInParallel(sources, { activities });
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (format === 'json') io.stdout(formatJson(diagnostics));
   else if (format === 'sarif') io.stdout(formatSarif(diagnostics));

@@ -13,3 +13,9 @@ export function newJsonSchemaValidator(options: Options, formats = false): Ajv20
   if (formats) (require('ajv-formats') as typeof import('ajv-formats')).default(ajv);
   return ajv;
 }
+
+/**
+ * How the language schema is compiled: every error, each with its parent schema (which lists the allowed
+ * keys for "did you mean"). Codegen compiles it ahead of time with these (workflow-validator.generated.ts).
+ */
+export const languageSchemaOptions: Options = { allErrors: true, verbose: true, strict: false };

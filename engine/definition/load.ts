@@ -40,10 +40,13 @@ export function loadDefinition(file: string, text: string, limits: LoadLimits = 
   return loaded;
 }
 
-/** The YAML document of a loaded file with data; built now when the fast reader read the file. */
-export function documentOf(loaded: LoadedDefinition): Document.Parsed | undefined {
-  if (!loaded.document && loaded.value !== undefined) loaded.document = parseYamlDocument(loaded.text);
-  return loaded.document;
+/**
+ * The YAML document of a loaded file, built now when the file was read without one (by the fast reader,
+ * or in another thread). Only files with data are ever asked for positions, so this never parses a file
+ * the loader refused for its size.
+ */
+export function documentOf(loaded: LoadedDefinition): Document.Parsed {
+  return (loaded.document ??= parseYamlDocument(loaded.text));
 }
 
 function parseYamlDocument(text: string): Document.Parsed {

@@ -50,12 +50,14 @@ export function schemaFindings(errors: readonly ErrorObject[], value: unknown): 
     const siblings = byPath.get(error.instancePath) ?? [];
     const branches = error.schema as Schema[];
     const dependentInput = error.schemaPath.endsWith('/dependentSchemas/input/anyOf');
-    const special = error.parentSchema === step || error.parentSchema === cosmos || dependentInput;
-    if (special) for (const sibling of siblings) if (branches.includes(sibling.parentSchema as Schema)) dropped.add(sibling);
+    const isStep = sameSchema(error.parentSchema, step);
+    const isCosmos = sameSchema(error.parentSchema, cosmos);
+    const branchKeys = new Set(branches.map(schemaKey));
+    if (isStep || isCosmos || dependentInput) for (const sibling of siblings) if (branchKeys.has(schemaKey(sibling.parentSchema))) dropped.add(sibling);
     dropped.add(error);
     const at = parsePointer(error.instancePath);
-    if (error.parentSchema === step && error.keyword === 'oneOf') findings.push(kindFinding(at, valueAt(value, at), languageDefs().stepKinds, 'step-kind'));
-    else if (error.parentSchema === cosmos) findings.push(kindFinding(at, valueAt(value, at), ['upsert', 'read', 'query'], 'cosmos-operation'));
+    if (isStep && error.keyword === 'oneOf') findings.push(kindFinding(at, valueAt(value, at), languageDefs().stepKinds, 'step-kind'));
+    else if (isCosmos) findings.push(kindFinding(at, valueAt(value, at), ['upsert', 'read', 'query'], 'cosmos-operation'));
     else if (dependentInput) findings.push({ code: 'input-not-allowed', message: '`input` is only used by `activity` and `workflow` steps', path: [...at, 'input'], target: 'key' });
     else findings.push(...branchFindings(error, siblings, valueAt(value, at), at, dropped));
   }
@@ -80,8 +82,8 @@ function branchFindings(error: ErrorObject, siblings: ErrorObject[], node: unkno
   const raw = error.schema as Schema[];
   const resolved = raw.map(resolveRef);
   const fitting = resolved.filter((branch) => typeFits(branch.type, node));
-  const branchSchemas = new Set<unknown>([...raw, ...resolved]);
-  for (const sibling of siblings) if (sibling.keyword === 'type' && branchSchemas.has(sibling.parentSchema)) dropped.add(sibling);
+  const branchSchemas = new Set([...raw, ...resolved].map(schemaKey));
+  for (const sibling of siblings) if (sibling.keyword === 'type' && branchSchemas.has(schemaKey(sibling.parentSchema))) dropped.add(sibling);
   // One branch fits the value's type: its own errors (still in the list) say what is wrong.
   if (fitting.length === 1) return [];
   const names = resolved.map((branch) => describeType(branch)).join(' or ');
@@ -143,6 +145,19 @@ function collapseTypos(findings: Finding[]): Finding[] {
     if (finding.code === 'cosmos-operation' && finding.message.endsWith('it has none')) return ![...guesses].some((guess) => ['upsert', 'read', 'query'].includes(guess));
     return true;
   });
+}
+
+/**
+ * Schemas are compared by content, not identity: the validator is generated code holding its own copies
+ * of the language schema's parts. A titled definition is known by its title (titles are unique).
+ */
+function schemaKey(schema: unknown): string {
+  const title = (schema as Schema | undefined)?.title;
+  return typeof title === 'string' ? `title:${title}` : JSON.stringify(schema) ?? 'undefined';
+}
+
+function sameSchema(a: unknown, b: Schema): boolean {
+  return schemaKey(a) === schemaKey(b);
 }
 
 function resolveRef(branch: Schema): Schema {

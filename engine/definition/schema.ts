@@ -1,14 +1,20 @@
 /**
- * The workflow JSON Schema, compiled once and lazily: importing this module costs nothing; the first
- * validation compiles, every later one reuses the compiled function.
+ * The workflow JSON Schema's validator, compiled ahead of time by codegen (ajv standalone code in
+ * workflow-validator.generated.ts, kept in step by `npm run codegen:check`): linting compiles no schema.
  */
 import type Ajv2020 from 'ajv/dist/2020';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020';
 import { newJsonSchemaValidator } from './json-schema-lib';
+import validateWorkflow from './workflow-validator.generated';
 import workflowSchema from '../../schemas/workflow.schema.json';
 
-let compiled: ValidateFunction | undefined;
 let userSchemas: Ajv2020 | undefined;
+
+/** The generated validator's shape: ajv's, with its errors on the function after a call. */
+interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 /** The language's schema as data. */
 export function languageSchema(): Record<string, unknown> {
@@ -17,14 +23,8 @@ export function languageSchema(): Record<string, unknown> {
 
 /** Validates a definition value against the language schema; returns ajv's raw errors (empty when valid). */
 export function validateAgainstSchema(value: unknown): ErrorObject[] {
-  compiled ??= compileLanguageSchema();
-  return compiled(value) ? [] : [...(compiled.errors ?? [])];
-}
-
-function compileLanguageSchema(): ValidateFunction {
-  // verbose: errors carry their parent schema, which lists the allowed keys for "did you mean".
-  const ajv = newJsonSchemaValidator({ allErrors: true, verbose: true, strict: false });
-  return ajv.compile(workflowSchema);
+  const validate = validateWorkflow as GeneratedValidator;
+  return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 
 /**

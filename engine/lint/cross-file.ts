@@ -1,23 +1,64 @@
 /**
  * Facts that span files: workflow names are unique, sub-workflow references resolve, no two workflows
  * listen on one queue or serve one route. Each duplicate is reported where it repeats, naming the first.
+ *
+ * Each file is reduced to its few cross-file facts where it is linted (which may be a worker thread);
+ * the checks then read only the facts, and a finding is placed in its file's text when there is one.
  */
 import { place, rangeOf } from '../definition/positions';
-import { linePos, type Finding } from '../definition/source';
-import { collectSteps } from '../definition/walk';
+import { linePos, type Finding, type LoadedDefinition } from '../definition/source';
+import type { StepSite } from '../definition/walk';
+import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { closest } from '../diagnostics/suggest';
-import type { LintedFile } from './lint';
+
+type Path = Array<string | number>;
+
+/** What the cross-file checks need of one file: plain data, so a worker thread can send it. */
+export interface CrossFileFacts {
+  /** The `name` the file declares, valid or not (references to it are then not "unknown"). */
+  name?: string;
+  /** Set when the file is schema-valid: the claims it makes and the workflows it calls. */
+  valid?: {
+    name: string;
+    queue?: { key: string; name: string };
+    route?: { key: string; path: Path };
+    calls: Array<{ name: string; path: Path }>;
+  };
+}
+
+/** A file as the cross-file checks see it: its facts, and its loaded text for placing findings. */
+export interface CrossFileInput {
+  facts: CrossFileFacts;
+  loaded: LoadedDefinition;
+}
+
+/** The cross-file facts of one linted file. */
+export function factsOf(value: unknown, definition: WorkflowDefinition | undefined, sites: readonly StepSite[] | undefined): CrossFileFacts {
+  const declared = (value as { name?: unknown } | null | undefined)?.name;
+  const facts: CrossFileFacts = typeof declared === 'string' ? { name: declared } : {};
+  if (!definition) return facts;
+  const valid: NonNullable<CrossFileFacts['valid']> = { name: definition.name, calls: [] };
+  const queue = definition.triggers?.queue;
+  if (queue) valid.queue = { key: `${queue.connection ?? 'AzureWebJobsStorage'}/${queue.name}`, name: queue.name };
+  const http = definition.triggers?.http;
+  if (http) {
+    const key = (http.route ?? `workflows/${definition.name}`).replace(/^\/+|\/+$/g, '').toLowerCase();
+    valid.route = { key, path: http.route ? ['triggers', 'http', 'route'] : ['triggers', 'http'] };
+  }
+  for (const site of sites ?? []) if (site.step.workflow !== undefined) valid.calls.push({ name: site.step.workflow, path: [...site.path, 'workflow'] });
+  facts.valid = valid;
+  return facts;
+}
 
 interface Claim {
-  file: LintedFile;
-  path: Array<string | number>;
+  file: CrossFileInput;
+  path: Path;
 }
 
 /** Cross-file diagnostics of schema-valid files. */
-export function crossFileDiagnostics(files: readonly LintedFile[]): Diagnostic[] {
+export function crossFileDiagnostics(files: readonly CrossFileInput[]): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const valid = files.filter((file) => file.definition);
   const names = new Map<string, Claim>();
   const queues = new Map<string, Claim>();
   const routes = new Map<string, Claim>();
@@ -30,33 +71,25 @@ export function crossFileDiagnostics(files: readonly LintedFile[]): Diagnostic[]
     const line = linePos(first.file.loaded, rangeOf(first.file.loaded, { path: first.path }).start).line;
     found.push(place(here.file.loaded, { code, message: `${what} is already used by ${first.file.loaded.file}:${line}`, path: here.path }));
   };
-  for (const file of valid) {
-    const definition = file.definition!;
-    claim(names, definition.name, { file, path: ['name'] }, 'duplicate-workflow-name', `workflow name \`${definition.name}\``);
-    const queue = definition.triggers?.queue;
-    if (queue) claim(queues, `${queue.connection ?? 'AzureWebJobsStorage'}/${queue.name}`, { file, path: ['triggers', 'queue', 'name'] }, 'duplicate-queue-trigger', `trigger queue \`${queue.name}\``);
-    const http = definition.triggers?.http;
-    if (http) {
-      const route = (http.route ?? `workflows/${definition.name}`).replace(/^\/+|\/+$/g, '').toLowerCase();
-      claim(routes, route, { file, path: http.route ? ['triggers', 'http', 'route'] : ['triggers', 'http'] }, 'duplicate-route', `route \`${route}\``);
-    }
+  for (const file of files) {
+    const valid = file.facts.valid;
+    if (!valid) continue;
+    claim(names, valid.name, { file, path: ['name'] }, 'duplicate-workflow-name', `workflow name \`${valid.name}\``);
+    if (valid.queue) claim(queues, valid.queue.key, { file, path: ['triggers', 'queue', 'name'] }, 'duplicate-queue-trigger', `trigger queue \`${valid.queue.name}\``);
+    if (valid.route) claim(routes, valid.route.key, { file, path: valid.route.path }, 'duplicate-route', `route \`${valid.route.key}\``);
   }
   // Files with errors may still name a workflow: do not call references to them unknown.
   const known = new Set(names.keys());
+  for (const file of files) if (file.facts.name !== undefined) known.add(file.facts.name);
   for (const file of files) {
-    const name = (file.loaded.value as { name?: unknown } | undefined)?.name;
-    if (typeof name === 'string') known.add(name);
-  }
-  for (const file of valid) {
-    for (const site of collectSteps(file.definition!)) {
-      const name = site.step.workflow;
-      if (name === undefined || known.has(name)) continue;
-      const guess = closest(name, known);
+    for (const call of file.facts.valid?.calls ?? []) {
+      if (known.has(call.name)) continue;
+      const guess = closest(call.name, known);
       found.push(place(file.loaded, {
         code: 'unknown-workflow',
-        message: `there is no workflow named \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
+        message: `there is no workflow named \`${call.name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
         hint: 'sub-workflows are looked up among the files linted together',
-        path: [...site.path, 'workflow'],
+        path: call.path,
       }));
     }
   }

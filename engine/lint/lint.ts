@@ -12,7 +12,7 @@ import type { LoadedDefinition } from '../definition/source';
 import { collectSteps, type StepSite } from '../definition/walk';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
-import { crossFileDiagnostics } from './cross-file';
+import { crossFileDiagnostics, factsOf } from './cross-file';
 import type { LintOptions, RuleContext } from './rule';
 import { rules } from './rules';
 
@@ -70,6 +70,6 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
 export function lintFiles(files: readonly SourceText[], options: LintOptions = {}): { files: LintedFile[]; diagnostics: Diagnostic[] } {
   const linted = files.map((source) => lintText(source.file, source.text, options));
   const all = linted.flatMap((file) => file.diagnostics);
-  all.push(...crossFileDiagnostics(linted));
+  all.push(...crossFileDiagnostics(linted.map((file) => ({ facts: factsOf(file.loaded.value, file.definition, file.sites), loaded: file.loaded }))));
   return { files: linted, diagnostics: sortDiagnostics(all) };
 }

@@ -7,10 +7,37 @@ import { isTemplate } from '../expressions';
 import { nestedLists, type Slot } from '../definition/walk';
 import type { Step, WorkflowDefinition } from '../definition/workflow.generated';
 
+/**
+ * Step ids whose outputs exist at a place. Scopes along a sequence share what came before them: each is
+ * the list of ids finished before it, newest first, ending in the enclosing scope's list (no copying).
+ */
+export interface Visible {
+  has(id: string): boolean;
+}
+
+/** One id on top of an earlier list. */
+class Finished implements Visible {
+  constructor(
+    readonly id: string,
+    readonly earlier: Visible,
+  ) {}
+
+  has(id: string): boolean {
+    let at: Visible = this;
+    while (at instanceof Finished) {
+      if (at.id === id) return true;
+      at = at.earlier;
+    }
+    return at.has(id);
+  }
+}
+
+const NOTHING: Visible = { has: () => false };
+
 /** What an expression can see at its place. */
 export interface ExpressionScope {
   /** Step ids whose output exists when the expression is evaluated. */
-  visible: ReadonlySet<string>;
+  visible: Visible;
   /** Loop variables bound here, innermost last: `as` name and the forEach step's id. */
   loops: ReadonlyArray<{ name: string; step: string }>;
   /** Inside a `catch` (`error` is bound). */
@@ -37,21 +64,19 @@ const NOT_EXPRESSIONS = new Set(['id', 'name', 'parallel', 'steps', 'catch', 'ac
 /** Every expression-bearing string of a definition, in execution order. */
 export function expressionSites(definition: WorkflowDefinition): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
-  const base: ExpressionScope = { visible: new Set(), loops: [], inCatch: false, ancestors: [], slots: [] };
-  const finished = visitList(definition.steps ?? [], ['steps'], base, sites);
-  if (definition.output !== undefined) {
-    collectStrings(definition.output, ['output'], { ...base, visible: finished }, false, sites);
-  }
+  const base: ExpressionScope = { visible: NOTHING, loops: [], inCatch: false, ancestors: [], slots: [] };
+  const top = (definition.steps ?? []).map((step, index) => ({ step, path: ['steps', index] }));
+  const finished = visitList(top, base, sites);
+  if (definition.output !== undefined) collectStrings(definition.output, ['output'], { ...base, visible: finished }, false, sites);
   return sites;
 }
 
-/** Visits a sequence; returns what is visible after it (the scope's visible set plus what the sequence finished). */
-function visitList(steps: Array<{ step: Step; path: Array<string | number> }> | Step[], path: Array<string | number>, scope: ExpressionScope, sites: ExpressionSite[]): Set<string> {
-  const visible = new Set(scope.visible);
-  steps.forEach((entry, index) => {
-    const { step, path: stepPath } = 'path' in entry && 'step' in entry ? entry : { step: entry as Step, path: [...path, index] };
-    for (const id of visitStep(step, stepPath, { ...scope, visible: new Set(visible) }, sites)) visible.add(id);
-  });
+/** Visits a sequence; returns what is visible after it (the scope's visible ids plus what the sequence finished). */
+function visitList(steps: ReadonlyArray<{ step: Step; path: Array<string | number> }>, scope: ExpressionScope, sites: ExpressionSite[]): Visible {
+  let visible = scope.visible;
+  for (const { step, path } of steps) {
+    for (const id of visitStep(step, path, visible === scope.visible ? scope : { ...scope, visible }, sites)) visible = new Finished(id, visible);
+  }
   return visible;
 }
 
@@ -59,11 +84,14 @@ function visitList(steps: Array<{ step: Step; path: Array<string | number> }> | 
 function visitStep(step: Step, path: Array<string | number>, scope: ExpressionScope, sites: ExpressionSite[]): string[] {
   if (!step || typeof step !== 'object') return [];
   const own: ExpressionScope = { ...scope, ancestors: [...scope.ancestors, step.id] };
-  for (const [key, value] of Object.entries(step)) {
+  for (const key of Object.keys(step)) {
     if (NOT_EXPRESSIONS.has(key) || key === 'forEach' || key === 'switch') continue;
+    const value = (step as unknown as Record<string, unknown>)[key];
     const secretsAllowed = SECRET_KINDS.has(key) || (key === 'input' && step.activity !== undefined);
     if (key === 'ai') {
-      for (const [aiKey, aiValue] of Object.entries(value as object)) if (aiKey !== 'output') collectStrings(aiValue, [...path, 'ai', aiKey], own, true, sites);
+      for (const aiKey of Object.keys(value as object)) {
+        if (aiKey !== 'output') collectStrings((value as Record<string, unknown>)[aiKey], [...path, 'ai', aiKey], own, true, sites);
+      }
     } else {
       collectStrings(value, [...path, key], own, secretsAllowed, sites);
     }
@@ -78,19 +106,38 @@ function visitStep(step: Step, path: Array<string | number>, scope: ExpressionSc
       loops: nested.slot.kind === 'forEach' ? [...own.loops, { name: step.forEach?.as ?? 'item', step: step.id }] : own.loops,
       inCatch: own.inCatch || nested.slot.kind === 'catch',
     };
-    const after = visitList(nested.steps, [], inner, sites);
+    const after = visitList(nested.steps, inner, sites);
     // Outputs of a loop body exist once per iteration: outside the loop only `steps.<forEach>.output` is visible.
-    if (nested.slot.kind !== 'forEach') for (const id of after) if (!scope.visible.has(id)) finished.push(id);
+    if (nested.slot.kind !== 'forEach') finished.push(...addedSince(after, own.visible));
   }
   return finished;
 }
 
+/** The ids a sequence added on top of `before`, in the order they finished. */
+function addedSince(after: Visible, before: Visible): string[] {
+  const added: string[] = [];
+  for (let at = after; at !== before && at instanceof Finished; at = at.earlier) if (!before.has(at.id)) added.push(at.id);
+  return added.reverse();
+}
+
+/**
+ * Pushes every string holding `${{ }}` under `value`. The path is one array grown and shrunk on the way
+ * down and copied only for a string that holds an expression.
+ */
 function collectStrings(value: unknown, path: Array<string | number>, scope: ExpressionScope, secretsAllowed: boolean, sites: ExpressionSite[]): void {
   if (typeof value === 'string') {
-    if (isTemplate(value)) sites.push({ path, text: value, scope, secretsAllowed });
+    if (isTemplate(value)) sites.push({ path: path.slice(), text: value, scope, secretsAllowed });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => collectStrings(item, [...path, index], scope, secretsAllowed, sites));
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      collectStrings(value[index], path, scope, secretsAllowed, sites);
+      path.pop();
+    }
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) collectStrings(item, [...path, key], scope, secretsAllowed, sites);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      collectStrings((value as Record<string, unknown>)[key], path, scope, secretsAllowed, sites);
+      path.pop();
+    }
   }
 }

@@ -33,10 +33,13 @@ describe('schemas/workflow.schema.json', () => {
     expect(() => ajv.compile(schema)).not.toThrow();
   });
 
-  it('gives every $defs entry a title and a description', () => {
+  it('gives every $defs entry a title (unique: error mapping knows definitions by it) and a description', () => {
+    const titles = new Set<unknown>();
     for (const [name, definition] of Object.entries(schema.$defs as Record<string, Node>)) {
       expect(definition.title, name).toEqual(expect.any(String));
       expect(definition.description, name).toEqual(expect.any(String));
+      expect(titles.has(definition.title), `${name}: title ${String(definition.title)} repeats`).toBe(false);
+      titles.add(definition.title);
     }
   });
 

@@ -1,0 +1,5 @@
+/** A lint worker thread (started by `parallel.ts`): lints batches of files and sends back what it found. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { lintBatches, type LintThreadData } from './parallel';
+
+parentPort?.postMessage(lintBatches(workerData as LintThreadData));

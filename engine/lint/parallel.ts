@@ -1,0 +1,89 @@
+/**
+ * Linting many files on every core: the calling thread and `threads - 1` worker threads take batches of
+ * files from one shared counter (so a worker that starts late simply takes fewer), each file is linted
+ * exactly as `lintText` does, and the cross-file checks run once, here, on the facts each file yields.
+ * Few files, or one core, lint on the calling thread alone: starting a worker costs more than it saves.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
+import { crossFileDiagnostics, factsOf, type CrossFileFacts } from './cross-file';
+import { lintFiles, lintText, type LintOptions, type SourceText } from './lint';
+
+/** Below this many files a single thread is faster than starting workers. */
+export const PARALLEL_THRESHOLD = 100;
+/** Files taken from the shared counter at a time. */
+const BATCH = 8;
+
+/** What a thread sends back for one file. */
+export interface FileResult {
+  index: number;
+  diagnostics: Diagnostic[];
+  facts: CrossFileFacts;
+}
+
+/** The work a lint thread is given: every file, the options, and the shared counter of the next file. */
+export interface LintThreadData {
+  sources: readonly SourceText[];
+  options: LintOptions;
+  next: SharedArrayBuffer;
+}
+
+/** Takes batches from the shared counter until none are left; the same loop on every thread. */
+export function lintBatches({ sources, options, next }: LintThreadData): FileResult[] {
+  const counter = new Int32Array(next);
+  const results: FileResult[] = [];
+  for (let start = Atomics.add(counter, 0, BATCH); start < sources.length; start = Atomics.add(counter, 0, BATCH)) {
+    for (let index = start; index < Math.min(start + BATCH, sources.length); index++) {
+      const { file, text } = sources[index];
+      const linted = lintText(file, text, options);
+      results.push({ index, diagnostics: linted.diagnostics, facts: factsOf(linted.loaded.value, linted.definition, linted.sites) });
+    }
+  }
+  return results;
+}
+
+/** The diagnostics of a parallel lint, and how many files each thread linted (the calling thread first). */
+export interface ParallelLint {
+  diagnostics: Diagnostic[];
+  filesPerThread: number[];
+}
+
+/** Lints files together (each file, then the cross-file checks) on up to `threads` threads. */
+export async function lintFilesInParallel(sources: readonly SourceText[], options: LintOptions = {}, threads = availableParallelism()): Promise<ParallelLint> {
+  const workers = Math.min(Math.max(0, threads - 1), 7, Math.floor(sources.length / PARALLEL_THRESHOLD));
+  if (workers === 0) return { diagnostics: lintFiles(sources, options).diagnostics, filesPerThread: [sources.length] };
+  const data: LintThreadData = { sources, options, next: new SharedArrayBuffer(4) };
+  const started = Array.from({ length: workers }, () => runThread(data));
+  const results = lintBatches(data);
+  const filesPerThread = [results.length];
+  for (const more of await Promise.all(started)) {
+    filesPerThread.push(more.length);
+    results.push(...more);
+  }
+  if (results.length !== sources.length) throw new Error(`lint threads returned ${results.length} of ${sources.length} files`);
+  results.sort((a, b) => a.index - b.index);
+  const all = results.flatMap((result) => result.diagnostics);
+  const inputs = results.map(({ index, facts }) => ({ facts, loaded: { file: sources[index].file, text: sources[index].text, value: undefined, diagnostics: [] } }));
+  all.push(...crossFileDiagnostics(inputs));
+  return { diagnostics: sortDiagnostics(all), filesPerThread };
+}
+
+function runThread(data: LintThreadData): Promise<FileResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = newLintWorker(data);
+    let results: FileResult[] | undefined;
+    worker.once('message', (message: FileResult[]) => (results = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (results ? resolve(results) : reject(new Error(`a lint thread exited with code ${code} before answering`))));
+  });
+}
+
+/** The worker entry sits beside this module: compiled JavaScript, or TypeScript run through tsx in a checkout. */
+function newLintWorker(workerData: LintThreadData): Worker {
+  const entry = path.join(__dirname, `lint-thread${path.extname(__filename)}`);
+  if (entry.endsWith('.js')) return new Worker(entry, { workerData });
+  const tsx = require.resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
+}
