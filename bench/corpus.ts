@@ -8,6 +8,8 @@ import { seededRandom } from '../test/support/seeded-random';
 
 type Step = Record<string, unknown>;
 
+const LABELS = [['priority', 'fraud'], ['urgent'], ['review', 'spam', 'fraud']];
+
 class Writer {
   private next = 0;
   /** Top-level ids already written, which later steps may refer to. */
@@ -42,7 +44,8 @@ class Writer {
       case 'ai':
         step.ai = {
           prompt: `Classify order \${{ ${subject} }} with total \${{ input.total }}: \${{ input.text }}`,
-          output: { type: 'object', required: ['label'], properties: { label: { enum: ['standard', 'priority', 'fraud'] }, score: { type: 'number' } } },
+          // A few label sets, as flows in one project tend to share them.
+          output: { type: 'object', required: ['label'], properties: { label: { enum: ['standard', ...this.pick(LABELS)] }, score: { type: 'number' } } },
           fallback: { label: 'standard' },
         };
         step.timeout = '20s';
@@ -94,10 +97,26 @@ class Writer {
   }
 }
 
-/** The text of generated workflow number `n` (10–30 top-level steps). */
-export function workflowText(n: number): string {
+/** How many top-level steps generated workflows have (nested steps come on top). */
+export interface CorpusSize {
+  name: string;
+  minSteps: number;
+  maxSteps: number;
+}
+
+/**
+ * `typical`: sized like the shipped examples (which have 4–9 steps in 1.0–2.2 KB), a little larger on
+ * average; `large`: long flows of 10–30 top-level steps, several times the size of any example.
+ */
+export const CORPUS_SIZES = {
+  typical: { name: 'typical', minSteps: 4, maxSteps: 12 },
+  large: { name: 'large', minSteps: 10, maxSteps: 30 },
+} as const satisfies Record<string, CorpusSize>;
+
+/** The text of generated workflow number `n`. */
+export function workflowText(n: number, size: CorpusSize = CORPUS_SIZES.large): string {
   const writer = new Writer(seededRandom(n + 1));
-  const count = 10 + Math.floor(writer.random() * 21);
+  const count = size.minSteps + Math.floor(writer.random() * (size.maxSteps - size.minSteps + 1));
   const steps: Step[] = [];
   for (let i = 0; i < count; i++) {
     const step = writer.step(0);
@@ -108,10 +127,19 @@ export function workflowText(n: number): string {
     name: `generated-${n}`,
     description: `Generated workflow ${n} for the lint benchmark`,
     triggers: { http: { route: `generated/${n}` }, ...(n % 3 === 0 ? { queue: { name: `generated-${n}` } } : {}) },
+    // Every workflow has its own input schema, as in a real project (no two compile the same).
     input: {
       type: 'object',
-      required: ['orderId', 'total'],
-      properties: { orderId: { type: 'string' }, total: { type: 'number' }, count: { type: 'integer' }, customer: { type: 'string' }, text: { type: 'string' }, lines: { type: 'array', items: { type: 'object' } } },
+      required: n % 2 === 0 ? ['orderId', 'total'] : ['orderId', 'total', 'customer'],
+      properties: {
+        orderId: { type: 'string', maxLength: 20 + (n % 50) },
+        total: { type: 'number', minimum: 0 },
+        count: { type: 'integer', minimum: 1 },
+        customer: { type: 'string' },
+        text: { type: 'string' },
+        lines: { type: 'array', items: { type: 'object', required: ['sku'], properties: { sku: { type: 'string' }, quantity: { type: 'integer' } } } },
+        [`ref${n}`]: { type: 'string', pattern: '^[A-Z]{2}-[0-9]+$', description: `reference of flow ${n}` },
+      },
     },
     defaults: { retry: { maxAttempts: 3, interval: '2s', backoff: 2 }, timeout: '5m' },
     ...(n % 4 === 0 ? { deadLetter: { queue: 'generated-dlq' } } : {}),

@@ -1,5 +1,5 @@
 /** The `input` schema and every `ai.output` schema must compile (strict 2020-12: no unknown keywords). */
-import { compileUserSchema } from '../../definition/user-schemas';
+import { checkUserSchema } from '../../definition/user-schema-check';
 import type { Rule } from '../rule';
 
 export const jsonSchemas: Rule = {
@@ -9,7 +9,7 @@ export const jsonSchemas: Rule = {
     if (definition.input !== undefined) checks.push({ schema: definition.input, path: ['input'] });
     for (const { step, path } of sites) if (step.ai?.output !== undefined) checks.push({ schema: step.ai.output, path: [...path, 'ai', 'output'] });
     for (const { schema, path } of checks) {
-      const compiled = compileUserSchema(schema);
+      const compiled = checkUserSchema(schema);
       if (compiled.ok) continue;
       report({
         code: 'invalid-json-schema',
