@@ -52,7 +52,12 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
 /** The language schema's validator as ajv standalone code, compiled with the options the linter uses. */
 function standaloneValidator(schema: Record<string, unknown>): string {
   const ajv = newJsonSchemaValidator({ ...languageSchemaOptions, code: { source: true, esm: true, lines: true } });
-  const code = standaloneCode(ajv, ajv.compile(schema));
+  // ajv's runtime helpers (deep equality for `uniqueItems`) are required on first use, not at import:
+  // the packaged app imports the linter's modules but must not load ajv when it starts from its bundle.
+  const code = standaloneCode(ajv, ajv.compile(schema)).replace(
+    /const (func\d+) = require\(("[^"]+")\)\.default;/g,
+    (_match, name: string, module: string) => `let ${name}Loaded; const ${name} = (...args) => (${name}Loaded ??= require(${module}).default)(...args);`,
+  );
   return `${header(codegenPaths.schema)}\n// @ts-nocheck\n${code}\n`;
 }
 

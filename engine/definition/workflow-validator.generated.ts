@@ -17,7 +17,7 @@ const schema36 = {"title":"Schedule trigger","description":"Starts a run on a sc
 const schema33 = {"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}};
 const schema34 = {"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]};
 const pattern5 = new RegExp("^[A-Za-z0-9_~./{}-]+$", "u");
-const func0 = require("ajv/dist/runtime/equal").default;
+let func0Loaded; const func0 = (...args) => (func0Loaded ??= require("ajv/dist/runtime/equal").default)(...args);
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
