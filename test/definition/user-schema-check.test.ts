@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workflowText, CORPUS_SIZES } from '../../bench/corpus';
 import { loadDefinition } from '../../engine/definition/load';
-import { checkUserSchema, compilesWithoutAsking } from '../../engine/definition/user-schema-check';
+import { checkUserSchema, compilesWithoutAsking, satisfiesWithoutAsking } from '../../engine/definition/user-schema-check';
 import { userSchemaCompiler } from '../../engine/definition/schema';
 
 const root = path.join(__dirname, '..', '..');
@@ -107,5 +107,53 @@ describe('quick user-schema check', () => {
       { numRuns: 3000, interruptAfterTimeLimit: 20_000 },
     );
     expect(vouched).toBeGreaterThan(100);
+  }, 30_000);
+
+  it('says a value satisfies a schema only when ajv says so too', () => {
+    const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, true, false, 0, 1, -1, 2.5, 3, 100, '', 'a', 'ab', 'standard', 'fraud', '😀', 'é', 'toString', NaN, Infinity),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'label', 'score', 'constructor'), tie('value'), { maxKeys: 3 }),
+      ),
+    })).value;
+    const validating = ['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'description', 'pattern', 'uniqueItems', 'anyOf'];
+    const bound = fc.constantFrom(0, 1, 2, 3, 2.5, -1);
+    const typed = fc.oneof(fc.constantFrom('string', 'number', 'integer', 'object', 'array', 'boolean', 'null'), fc.constantFrom(['string', 'null'], ['integer', 'string']));
+    const plain: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      schema: fc.oneof(
+        { depthSize: 'small' },
+        fc.boolean(),
+        fc.record(
+          {
+            type: typed,
+            properties: fc.dictionary(fc.constantFrom('a', 'b', 'label', 'score', 'constructor'), tie('schema'), { maxKeys: 3 }),
+            required: fc.uniqueArray(fc.constantFrom('a', 'b', 'label', 'toString'), { maxLength: 2 }),
+            additionalProperties: tie('schema'),
+            items: tie('schema'),
+            enum: fc.array(json, { minLength: 1, maxLength: 3 }),
+            const: json,
+            minimum: bound, maximum: bound, exclusiveMinimum: bound, exclusiveMaximum: bound,
+            minLength: fc.nat(3), maxLength: fc.nat(3), minItems: fc.nat(3), maxItems: fc.nat(3), minProperties: fc.nat(3), maxProperties: fc.nat(3),
+            description: fc.constant('x'), pattern: fc.constant('^a'), uniqueItems: fc.boolean(), anyOf: fc.array(tie('schema'), { minLength: 1, maxLength: 2 }),
+          },
+          { requiredKeys: [] },
+        ).map((record) => Object.fromEntries(Object.entries(record).filter(([key]) => validating.includes(key)))),
+      ),
+    })).schema;
+    let said = 0;
+    fc.assert(
+      fc.property(plain, json, (schema, data) => {
+        if (!satisfiesWithoutAsking(schema, data)) return;
+        said++;
+        const validate = userSchemaCompiler().compile(schema as object);
+        expect(validate(data), `${JSON.stringify(schema)} / ${JSON.stringify(data)}`).toBe(true);
+      }),
+      { numRuns: 4000, interruptAfterTimeLimit: 20_000 },
+    );
+    expect(said).toBeGreaterThan(200);
+    expect(satisfiesWithoutAsking({ type: 'object', required: ['label'], properties: { label: { enum: ['standard', 'urgent'] }, score: { type: 'number' } } }, { label: 'standard' })).toBe(true);
+    expect(satisfiesWithoutAsking({ type: 'object', required: ['label'] }, { other: 1 })).toBe(false);
   }, 30_000);
 });

@@ -2,6 +2,7 @@
  * Fail-open `ai` steps (the default, unless the step or `defaults.failOpen` turns it off) need a
  * `fallback`, and the fallback must satisfy the step's `output` schema: it is used in its place.
  */
+import { satisfiesWithoutAsking } from '../../definition/user-schema-check';
 import { compileUserSchema } from '../../definition/user-schemas';
 import type { Rule } from '../rule';
 
@@ -25,6 +26,7 @@ export const aiFallback: Rule = {
       }
       // A fallback computed by expressions only has its shape at run time.
       if (ai.fallback === undefined || ai.output === undefined || JSON.stringify(ai.fallback).includes('${{')) continue;
+      if (satisfiesWithoutAsking(ai.output, ai.fallback)) continue;
       const compiled = compileUserSchema(ai.output);
       if (!compiled.ok || compiled.validate(ai.fallback)) continue;
       const first = compiled.validate.errors?.[0];
