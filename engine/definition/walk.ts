@@ -50,20 +50,22 @@ export interface NestedList {
 export function nestedLists(step: Step, path: Array<string | number>): NestedList[] {
   const lists: NestedList[] = [];
   const container = step.id;
-  const list = (slot: Slot, steps: unknown, at: Array<string | number>) => {
+  // Most steps nest nothing: nothing is allocated for a list that is not there.
+  const list = (kind: Slot['kind'], index: number, steps: unknown, ...at: Array<string | number>) => {
     if (!Array.isArray(steps)) return;
-    lists.push({ slot, steps: steps.map((child: Step, index) => ({ step: child, path: [...at, index] })) });
+    const base = [...path, ...at];
+    lists.push({ slot: { container, kind, index }, steps: steps.map((child: Step, position) => ({ step: child, path: [...base, position] })) });
   };
   if (Array.isArray(step.parallel)) {
     step.parallel.forEach((child, index) => lists.push({ slot: { container, kind: 'parallel', index }, steps: [{ step: child, path: [...path, 'parallel', index] }] }));
   }
-  list({ container, kind: 'group', index: 0 }, step.steps, [...path, 'steps']);
-  if (step.forEach) list({ container, kind: 'forEach', index: 0 }, step.forEach.steps, [...path, 'forEach', 'steps']);
+  if (step.steps !== undefined) list('group', 0, step.steps, 'steps');
+  if (step.forEach) list('forEach', 0, step.forEach.steps, 'forEach', 'steps');
   if (step.switch) {
-    (step.switch.cases ?? []).forEach((item, index) => list({ container, kind: 'case', index }, item?.steps, [...path, 'switch', 'cases', index, 'steps']));
-    list({ container, kind: 'default', index: 0 }, step.switch.default, [...path, 'switch', 'default']);
+    (step.switch.cases ?? []).forEach((item, index) => list('case', index, item?.steps, 'switch', 'cases', index, 'steps'));
+    if (step.switch.default !== undefined) list('default', 0, step.switch.default, 'switch', 'default');
   }
-  (step.catch ?? []).forEach((clause, index) => list({ container, kind: 'catch', index }, clause?.steps, [...path, 'catch', index, 'steps']));
+  (step.catch ?? []).forEach((clause, index) => list('catch', index, clause?.steps, 'catch', index, 'steps'));
   return lists;
 }
 

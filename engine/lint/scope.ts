@@ -84,17 +84,22 @@ function visitList(steps: ReadonlyArray<{ step: Step; path: Array<string | numbe
 function visitStep(step: Step, path: Array<string | number>, scope: ExpressionScope, sites: ExpressionSite[]): string[] {
   if (!step || typeof step !== 'object') return [];
   const own: ExpressionScope = { ...scope, ancestors: [...scope.ancestors, step.id] };
+  // `path` is grown and shrunk in place below; collectStrings copies it only for a string with an expression.
   for (const key of Object.keys(step)) {
     if (NOT_EXPRESSIONS.has(key) || key === 'forEach' || key === 'switch') continue;
     const value = (step as unknown as Record<string, unknown>)[key];
-    const secretsAllowed = SECRET_KINDS.has(key) || (key === 'input' && step.activity !== undefined);
+    path.push(key);
     if (key === 'ai') {
       for (const aiKey of Object.keys(value as object)) {
-        if (aiKey !== 'output') collectStrings((value as Record<string, unknown>)[aiKey], [...path, 'ai', aiKey], own, true, sites);
+        if (aiKey === 'output') continue;
+        path.push(aiKey);
+        collectStrings((value as Record<string, unknown>)[aiKey], path, own, true, sites);
+        path.pop();
       }
     } else {
-      collectStrings(value, [...path, key], own, secretsAllowed, sites);
+      collectStrings(value, path, own, SECRET_KINDS.has(key) || (key === 'input' && step.activity !== undefined), sites);
     }
+    path.pop();
   }
   if (step.forEach) for (const key of ['items', 'concurrency'] as const) collectStrings(step.forEach[key], [...path, 'forEach', key], own, false, sites);
   (step.switch?.cases ?? []).forEach((item, index) => collectStrings(item?.when, [...path, 'switch', 'cases', index, 'when'], own, false, sites));
