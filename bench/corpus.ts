@@ -105,11 +105,12 @@ export interface CorpusSize {
 }
 
 /**
- * `typical`: sized like the shipped examples (which have 4–9 steps in 1.0–2.2 KB), a little larger on
- * average; `large`: long flows of 10–30 top-level steps, several times the size of any example.
+ * `typical`: sized after the shipped examples (4–9 steps, 35–83 lines, 1.0–2.2 KB), erring large: 3–8
+ * top-level steps, about 10 steps and 135 lines (3.1 KB) on average; `large`: long flows of 10–30
+ * top-level steps (about 37 steps, 340 lines, 8.8 KB), several times the size of any example.
  */
 export const CORPUS_SIZES = {
-  typical: { name: 'typical', minSteps: 4, maxSteps: 12 },
+  typical: { name: 'typical', minSteps: 3, maxSteps: 8 },
   large: { name: 'large', minSteps: 10, maxSteps: 30 },
 } as const satisfies Record<string, CorpusSize>;
 
