@@ -47,51 +47,66 @@ export function readPlainYaml(text: string, limits: LoadLimits): unknown {
   }
   const first = events[0];
   if (events.length < 3 || first.type !== DOCUMENT || first.directives.length > 0) return undefined;
-  let at = 1;
+  const reader = new EventReader(text, events, limits.maxDepth, getScalarValue);
+  try {
+    const value = reader.node(0);
+    // Exactly one document: its closing event must be the last one.
+    return reader.at === events.length - 1 && events[reader.at].type === POP ? value : undefined;
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
+  }
+}
 
-  const scalar = (event: JsYaml.ScalarEvent): unknown => {
-    const text_ = getScalarValue(text, event);
-    return event.style === PLAIN ? resolvePlain(text_) : text_;
-  };
-  const node = (depth: number): unknown => {
-    const event = events[at++];
-    if (event.type === SCALAR) {
-      if (event.tagStart !== ABSENT || event.anchorStart !== ABSENT) throw DECLINE;
-      return scalar(event);
-    }
-    if (event.type !== SEQUENCE && event.type !== MAPPING) throw DECLINE;
-    if (event.tagStart !== ABSENT || event.anchorStart !== ABSENT || depth >= limits.maxDepth) throw DECLINE;
-    if (event.type === SEQUENCE) {
-      const list: unknown[] = [];
-      while (events[at].type !== POP) list.push(node(depth + 1));
-      at++;
-      return list;
-    }
+/** Builds data from the event stream, one node per call; throws DECLINE at anything it does not vouch for. */
+class EventReader {
+  /** The next event to read (0 is the document's). */
+  at = 1;
+
+  constructor(
+    private readonly text: string,
+    private readonly events: JsYaml.Event[],
+    private readonly maxDepth: number,
+    private readonly scalarText: typeof JsYaml.getScalarValue,
+  ) {}
+
+  node(depth: number): unknown {
+    const event = this.events[this.at++];
+    if (event.type !== SCALAR && event.type !== SEQUENCE && event.type !== MAPPING) throw DECLINE;
+    if (event.tagStart !== ABSENT || event.anchorStart !== ABSENT) throw DECLINE;
+    if (event.type === SCALAR) return this.scalar(event);
+    if (depth >= this.maxDepth) throw DECLINE;
+    return event.type === SEQUENCE ? this.sequence(depth) : this.mapping(depth);
+  }
+
+  private scalar(event: JsYaml.ScalarEvent): unknown {
+    const value = this.scalarText(this.text, event);
+    return event.style === PLAIN ? resolvePlain(value) : value;
+  }
+
+  private sequence(depth: number): unknown[] {
+    const list: unknown[] = [];
+    while (this.events[this.at].type !== POP) list.push(this.node(depth + 1));
+    this.at++;
+    return list;
+  }
+
+  private mapping(depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    while (events[at].type !== POP) {
-      const key = events[at++];
+    while (this.events[this.at].type !== POP) {
+      const key = this.events[this.at++];
       if (key.type !== SCALAR || key.tagStart !== ABSENT || key.anchorStart !== ABSENT) throw DECLINE;
       // An absent key (`: value`) and keys beyond YAML's 1,024-character cap on implicit keys are where
       // js-yaml is more lenient than the full path: leave them to it.
       if (key.valueStart === ABSENT || key.valueEnd - key.valueStart > LONG_KEY) throw DECLINE;
-      const resolved = scalar(key);
+      const resolved = this.scalar(key);
       // As the `yaml` package names keys: a null key is the empty string, others their string form.
       const name = resolved === null ? '' : String(resolved);
       if (REFUSED_KEYS.has(name) || Object.prototype.hasOwnProperty.call(map, name)) throw DECLINE;
-      map[name] = node(depth + 1);
+      map[name] = this.node(depth + 1);
     }
-    at++;
+    this.at++;
     return map;
-  };
-
-  try {
-    const value = node(0);
-    // Exactly one document: its closing event must be the last one.
-    if (at !== events.length - 1 || events[at].type !== POP) return undefined;
-    return value;
-  } catch (error) {
-    if (error === DECLINE) return undefined;
-    throw error;
   }
 }
 
