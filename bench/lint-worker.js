@@ -4,13 +4,13 @@
  * the way `sluice lint` does, on THREADS threads (cold pass, then a warm pass); then it measures the
  * floors on one thread: js-yaml's event parser (what the fast reader builds on) and `yaml`'s document
  * (what the full path builds). Prints one JSON line; times in milliseconds.
- * Usage: node bench/lint-worker.js COMPILED_ROOT DIR THREADS ACTIVITY,…
+ * Usage: node bench/lint-worker.js COMPILED_ROOT DIR THREADS ACTIVITY,… [floors]
  */
 'use strict';
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const [root, dir, threadsArg, activitiesArg] = process.argv.slice(2);
+const [root, dir, threadsArg, activitiesArg, floorsArg] = process.argv.slice(2);
 const threads = Number(threadsArg);
 const activities = activitiesArg.split(',');
 
@@ -45,6 +45,11 @@ async function main() {
   };
   const cold = await pass();
   const warm = await pass();
+  const bytes = sources.reduce((sum, s) => sum + s.text.length, 0);
+  if (floorsArg !== 'floors') {
+    process.stdout.write(`${JSON.stringify({ files: sources.length, bytes, threads, load, cold, warm })}\n`);
+    return;
+  }
   const { parseEvents } = require('js-yaml');
   const { parseDocument } = require('yaml');
   const floor = (parse) => {
@@ -56,7 +61,6 @@ async function main() {
   };
   const jsYamlEvents = floor((text) => parseEvents(text, {}));
   const yamlDocument = floor((text) => parseDocument(text));
-  const bytes = sources.reduce((sum, s) => sum + s.text.length, 0);
   process.stdout.write(`${JSON.stringify({ files: sources.length, bytes, threads, load, cold, warm, jsYamlEvents, yamlDocument })}\n`);
 }
 
