@@ -49,11 +49,17 @@ export function evaluateValue(compiled: CompiledValue, scope: Scope): unknown {
       return compiled.value;
     case 'template':
       return evaluateTemplate(compiled.template, scope);
-    case 'array':
-      return compiled.items.map((item) => evaluateValue(item, scope));
+    // Indexed loops: no iterator or destructuring garbage (replays evaluate every step's config anew).
+    case 'array': {
+      const { items } = compiled;
+      const result: unknown[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) result[i] = evaluateValue(items[i], scope);
+      return result;
+    }
     case 'object': {
+      const { entries } = compiled;
       const result: Record<string, unknown> = {};
-      for (const [key, item] of compiled.entries) result[key] = evaluateValue(item, scope);
+      for (let i = 0; i < entries.length; i++) result[entries[i][0]] = evaluateValue(entries[i][1], scope);
       return result;
     }
   }
