@@ -59,7 +59,11 @@ export type StepActivityResult =
 export const RUN_STARTED_ACTIVITY = 'sluice.run.started';
 export const RUN_FINISHED_ACTIVITY = 'sluice.run.finished';
 
-/** The Durable activity name of a step kind. */
+const activityNames = new Map<string, string>();
+
+/** The Durable activity name of a step kind (one string per kind, not one per call: replays call this per step). */
 export function activityNameOf(kind: string): string {
-  return `sluice.${kind}`;
+  let name = activityNames.get(kind);
+  if (name === undefined) activityNames.set(kind, (name = `sluice.${kind}`));
+  return name;
 }
