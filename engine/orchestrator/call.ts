@@ -14,9 +14,7 @@ import type { Scope } from './scope';
 /** Runs one attempt of an I/O step through its activity; returns the output or throws a StepFailure. */
 export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number, kind: string, config: unknown): Flow<unknown> {
   const timeoutMs = stepTimeoutMs(step, scope, path);
-  const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config };
-  if (timeoutMs !== undefined) input.timeoutMs = timeoutMs;
-  let task = run.df.callActivity(activityNameOf(kind), input);
+  let task = scheduleStepActivity(run, kind, path, attempt, config, timeoutMs);
   if (timeoutMs === undefined) {
     // settle() without a timer, inline: this runs once per step on every replay.
     try {
@@ -27,6 +25,18 @@ export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: 
   } else {
     task = yield* run.settle(task, timeoutMs, path);
   }
+  return stepActivityOutput(run, task, path, kind);
+}
+
+/** Creates (does not yet yield) the activity call of one attempt of an I/O step. */
+export function scheduleStepActivity(run: Run, kind: string, path: string, attempt: number, config: unknown, timeoutMs: number | undefined): Task {
+  const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config };
+  if (timeoutMs !== undefined) input.timeoutMs = timeoutMs;
+  return run.df.callActivity(activityNameOf(kind), input);
+}
+
+/** The output of a settled step activity call, or the StepFailure it reports. */
+export function stepActivityOutput(run: Run, task: Task, path: string, kind: string): unknown {
   if (task.isFaulted) throw failureOf(task.result, path, 'ActivityError');
   const result = task.result as StepActivityResult;
   if (!result || typeof result !== 'object' || !('ok' in result)) {

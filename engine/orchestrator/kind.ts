@@ -28,6 +28,13 @@ export interface StepKind<Body = unknown> {
   compile(step: Step, compiler: StepCompiler): Body;
   /** Runs one attempt of the step at run path `path`; returns its output or throws a `StepFailure`. */
   orchestrate(step: PlanStep<Body>, scope: Scope, run: Run, path: string, attempt: number): Flow;
+  /**
+   * Set by the kinds whose attempt is exactly one call of their step activity (`sluice.<kind>`): the
+   * call's config, expressions evaluated. For a step without a timeout the sequence then makes the call
+   * itself instead of delegating to `orchestrate`: one generator less per step on every replay.
+   * `orchestrate` must make the same call (`callStepActivity` with this config).
+   */
+  activityConfig?(step: PlanStep<Body>, scope: Scope, run: Run, path: string): unknown;
   /** After retries are spent: an output that replaces the failure (ai fail-open), or undefined. */
   recover?(step: PlanStep<Body>, scope: Scope, run: Run, error: StepError): { output: unknown; degraded?: string } | undefined;
   /** Nested step lists (for the path index and the import of plans). */

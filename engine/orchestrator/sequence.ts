@@ -6,11 +6,11 @@ import { evaluateValue, truthy } from '../expressions';
 import type { PlanStep } from '../plan/model';
 import { kindNamed } from '../steps';
 import { failureOf, StepFailure } from './failure';
-import type { Flow } from './kind';
+import type { Flow, StepKind } from './kind';
 import { retryDelayMs } from './retry';
 import { nowMs, type Run, type StepRecord } from './run';
 import { catchScope, type Scope } from './scope';
-import { stepTimeoutMs } from './call';
+import { scheduleStepActivity, stepActivityOutput, stepTimeoutMs } from './call';
 import { runTimedStep } from './timed';
 
 // Kinds whose `timeout` needs a child orchestration; I/O kinds race their own task (call.ts), and
@@ -35,41 +35,62 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
   const kind = kindNamed(step.kind);
   // Kept as a number: most records inside iterations are dropped, so text is made only when kept.
   const startedAt = nowMs(run);
-  if (step.when !== undefined && !isTrue(step.when, scope, path)) {
-    scope.steps[step.id] = { output: null };
-    record(run, scope, startedAt, path, step.kind, 'Skipped', 0);
-    return null;
-  }
-  let attempt = 1;
-  for (;;) {
+  if (step.when !== undefined && !isTrue(step.when, scope, path)) return skip(run, step, scope, path, startedAt);
+  // A suspended generator keeps a slot for every local and temporary of its function alive, and a
+  // fan-out holds one per item: what is not needed on the way to an activity call lives elsewhere.
+  for (let attempt = 1; ; attempt++) {
+    let failure: StepFailure;
     try {
-      const output =
-        step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2
-          ? yield* runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!)
-          : yield* kind.orchestrate(step, scope, run, path, attempt);
+      let output: unknown;
+      if (kind.activityConfig && !step.timeout) {
+        // A bare activity call (the common I/O step), made here rather than in a generator of its own
+        // (callStepActivity): this runs for every step on every replay.
+        const task = scheduleStepActivity(run, step.kind, path, attempt, kind.activityConfig(step, scope, run, path), undefined);
+        try {
+          yield task;
+        } catch {
+          // Read through task.isFaulted.
+        }
+        output = stepActivityOutput(run, task, path, step.kind);
+      } else output = yield* attemptOf(run, kind, step, scope, path, attempt);
       return finish(run, step, scope, path, output, attempt, startedAt);
     } catch (thrown) {
-      const failure = failureOf(thrown, path);
-      const delay = retryDelayMs(step.retry, failure.error, attempt, `${run.ref.id}|${path}`);
-      if (delay !== undefined) {
-        yield run.df.createTimer(new Date(nowMs(run) + delay));
-        attempt += 1;
-        continue;
-      }
-      if (failure.step === path) failure.attempts = attempt;
-      const recovered = kind.recover?.(step, scope, run, failure.error);
-      if (recovered) {
-        if (recovered.degraded) run.degraded.set(path, recovered.degraded);
-        return finish(run, step, scope, path, recovered.output, attempt, startedAt);
-      }
-      const clause = step.catch?.findIndex((c) => !c.errors || c.errors.includes(failure.error.name)) ?? -1;
-      record(run, scope, startedAt, path, step.kind, 'Failed', attempt, undefined, failure.view);
-      if (clause < 0) throw failure;
-      const output = yield* runSteps(run, step.catch![clause].steps, catchScope(scope, failure.view), `${path}.catch[${clause}]`);
-      scope.steps[step.id] = { output };
-      return output;
+      failure = failureOf(thrown, path);
     }
+    const delay = retryDelayMs(step.retry, failure.error, attempt, `${run.ref.id}|${path}`);
+    if (delay === undefined) return yield* afterRetries(run, step, scope, path, failure, attempt, startedAt);
+    yield run.df.createTimer(new Date(nowMs(run) + delay));
   }
+}
+
+// One attempt of a step that is not a single activity call.
+function attemptOf(run: Run, kind: StepKind, step: PlanStep, scope: Scope, path: string, attempt: number): Flow<unknown> {
+  if (step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2) {
+    return runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!);
+  }
+  return kind.orchestrate(step, scope, run, path, attempt);
+}
+
+function skip(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number): null {
+  scope.steps[step.id] = { output: null };
+  record(run, scope, startedAt, path, step.kind, 'Skipped', 0);
+  return null;
+}
+
+// The step failed for good: fail-open (recover), else a matching catch clause, else the failure.
+function* afterRetries(run: Run, step: PlanStep, scope: Scope, path: string, failure: StepFailure, attempt: number, startedAt: number): Flow<unknown> {
+  if (failure.step === path) failure.attempts = attempt;
+  const recovered = kindNamed(step.kind).recover?.(step, scope, run, failure.error);
+  if (recovered) {
+    if (recovered.degraded) run.degraded.set(path, recovered.degraded);
+    return finish(run, step, scope, path, recovered.output, attempt, startedAt);
+  }
+  const clause = step.catch?.findIndex((c) => !c.errors || c.errors.includes(failure.error.name)) ?? -1;
+  record(run, scope, startedAt, path, step.kind, 'Failed', attempt, undefined, failure.view);
+  if (clause < 0) throw failure;
+  const output = yield* runSteps(run, step.catch![clause].steps, catchScope(scope, failure.view), `${path}.catch[${clause}]`);
+  scope.steps[step.id] = { output };
+  return output;
 }
 
 function finish(run: Run, step: PlanStep, scope: Scope, path: string, output: unknown, attempts: number, startedAt: number): unknown {

@@ -3,6 +3,9 @@ import { compileValue, type CompiledValue } from '../../expressions';
 import { callStepActivity } from '../../orchestrator/call';
 import { evaluateIn } from '../../orchestrator/evaluate';
 import type { StepKind } from '../../orchestrator/kind';
+import type { Run } from '../../orchestrator/run';
+import type { Scope } from '../../orchestrator/scope';
+import type { PlanStep } from '../../plan/model';
 
 interface ActivityBody {
   name: string;
@@ -14,7 +17,10 @@ export const activity: StepKind<ActivityBody> = {
   kind: 'activity',
   io: true,
   compile: (step) => ({ name: step.activity!, input: compileValue(step.input ?? null) }),
-  // Returns the call's flow rather than delegating to it: one generator less per step on every replay.
-  orchestrate: (step, scope, run, path, attempt) =>
-    callStepActivity(run, step, scope, path, attempt, 'activity', { name: step.body.name, input: evaluateIn(step.body.input, scope, path) }),
+  activityConfig: configOf,
+  orchestrate: (step, scope, run, path, attempt) => callStepActivity(run, step, scope, path, attempt, 'activity', configOf(step, scope, run, path)),
 };
+
+function configOf(step: PlanStep<ActivityBody>, scope: Scope, _run: Run, path: string): { name: string; input: unknown } {
+  return { name: step.body.name, input: evaluateIn(step.body.input, scope, path) };
+}

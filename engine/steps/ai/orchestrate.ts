@@ -24,6 +24,7 @@ export const ai: StepKind<AiBody> = {
     fallback: step.ai?.fallback === undefined ? undefined : compileValue(step.ai.fallback),
     failOpen: step.ai?.failOpen,
   }),
+  activityConfig: (step, scope, _run, path) => evaluateIn(step.body.config, scope, path),
   *orchestrate(step, scope, run, path, attempt) {
     return yield* callStepActivity(run, step, scope, path, attempt, 'ai', evaluateIn(step.body.config, scope, path));
   },
