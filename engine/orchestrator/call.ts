@@ -29,7 +29,7 @@ export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: 
 }
 
 /** Creates (does not yet yield) the activity call of one attempt of an I/O step. */
-export function scheduleStepActivity(run: Run, kind: string, path: string, attempt: number, config: unknown, timeoutMs: number | undefined): Task {
+export function scheduleStepActivity(run: Run, kind: string, path: string, attempt: number, config: unknown, timeoutMs?: number): Task {
   const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config };
   if (timeoutMs !== undefined) input.timeoutMs = timeoutMs;
   return run.df.callActivity(activityNameOf(kind), input);

@@ -6,7 +6,7 @@ import { evaluateValue, truthy } from '../expressions';
 import type { PlanStep } from '../plan/model';
 import { kindNamed } from '../steps';
 import { failureOf, StepFailure } from './failure';
-import type { Flow, StepKind } from './kind';
+import type { Flow } from './kind';
 import { retryDelayMs } from './retry';
 import { nowMs, type Run, type StepRecord } from './run';
 import { catchScope, type Scope } from './scope';
@@ -45,14 +45,14 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
       if (kind.activityConfig && !step.timeout) {
         // A bare activity call (the common I/O step), made here rather than in a generator of its own
         // (callStepActivity): this runs for every step on every replay.
-        const task = scheduleStepActivity(run, step.kind, path, attempt, kind.activityConfig(step, scope, run, path), undefined);
+        const task = scheduleStepActivity(run, step.kind, path, attempt, kind.activityConfig(step, scope, run, path));
         try {
           yield task;
         } catch {
           // Read through task.isFaulted.
         }
         output = stepActivityOutput(run, task, path, step.kind);
-      } else output = yield* attemptOf(run, kind, step, scope, path, attempt);
+      } else output = yield* attemptOf(run, step, scope, path, attempt);
       return finish(run, step, scope, path, output, attempt, startedAt);
     } catch (thrown) {
       failure = failureOf(thrown, path);
@@ -64,11 +64,11 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
 }
 
 // One attempt of a step that is not a single activity call.
-function attemptOf(run: Run, kind: StepKind, step: PlanStep, scope: Scope, path: string, attempt: number): Flow<unknown> {
+function attemptOf(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number): Flow<unknown> {
   if (step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2) {
     return runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!);
   }
-  return kind.orchestrate(step, scope, run, path, attempt);
+  return kindNamed(step.kind).orchestrate(step, scope, run, path, attempt);
 }
 
 function skip(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number): null {
