@@ -31,18 +31,13 @@ export interface OrchestratorOptions {
   chunkSize?: number;
 }
 
-/** Builds the `sluice` orchestrator generator function. */
+/** Builds the `sluice` orchestrator function. */
 export function orchestratorOf(options: OrchestratorOptions = {}): OrchestrationHandler {
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
-  return function* sluice(context: OrchestrationContext): Flow<unknown> {
-    const input = context.df.getInput<RunInput>();
-    if (input.interpreterVersion > INTERPRETER_VERSION) {
-      throw new Error(`this run needs interpreter version ${input.interpreterVersion}; this app has ${INTERPRETER_VERSION}`);
-    }
-    const plan = planFor(() => definitionOf(input), input.hash);
-    const run = newRun(context.df, plan, input, chunkSize);
-    if (input.fragment) return yield* runFragment(run);
-    return yield* runWorkflow(run);
+  // A plain function handing the SDK the run's own generator (rather than a generator delegating to
+  // it): one level less on every resume of every replay. Everything that may throw runs inside it.
+  return function sluice(context: OrchestrationContext): Flow<unknown> {
+    return context.df.getInput<RunInput>().fragment ? runFragment(context.df, chunkSize) : runWorkflow(context.df, chunkSize);
   };
 }
 
@@ -55,6 +50,15 @@ export function registerOrchestrator(
   options?: OrchestratorOptions,
 ): void {
   df.app.orchestration(ORCHESTRATOR_NAME, options ? orchestratorOf(options) : sluiceOrchestrator);
+}
+
+// The run this orchestration interprets: its input checked against this app's interpreter, its plan.
+function startRun(df: DurableOrchestrationContext, chunkSize: number): Run {
+  const input = df.getInput<RunInput>();
+  if (input.interpreterVersion > INTERPRETER_VERSION) {
+    throw new Error(`this run needs interpreter version ${input.interpreterVersion}; this app has ${INTERPRETER_VERSION}`);
+  }
+  return newRun(df, planFor(() => definitionOf(input), input.hash), input, chunkSize);
 }
 
 function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, chunkSize: number): Run {
@@ -76,8 +80,9 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
   return run;
 }
 
-function* runWorkflow(run: Run): Flow<unknown> {
-  const { df, plan } = run;
+function* runWorkflow(df: DurableOrchestrationContext, chunkSize: number): Flow<unknown> {
+  const run = startRun(df, chunkSize);
+  const { plan } = run;
   const record = run.input.record !== false;
   if (record) yield* recordStarted(run);
   const scope = runScope(run.input.input, run.info);
@@ -106,7 +111,8 @@ function* runWorkflow(run: Run): Flow<unknown> {
   throw new Error(runErrorMessage(failure));
 }
 
-function* runFragment(run: Run): Flow<unknown> {
+function* runFragment(df: DurableOrchestrationContext, chunkSize: number): Flow<unknown> {
+  const run = startRun(df, chunkSize);
   const fragment = run.input.fragment!;
   const step = run.plan.byPath.get(fragment.step);
   if (!step || (fragment.kind !== 'step' && step.kind !== 'forEach')) {
