@@ -52,8 +52,8 @@ export function evaluateValue(compiled: CompiledValue, scope: Scope): unknown {
     // Indexed loops: no iterator or destructuring garbage (replays evaluate every step's config anew).
     case 'array': {
       const { items } = compiled;
-      const result: unknown[] = new Array(items.length);
-      for (let i = 0; i < items.length; i++) result[i] = evaluateValue(items[i], scope);
+      const result: unknown[] = [];
+      for (let i = 0; i < items.length; i++) result.push(evaluateValue(items[i], scope));
       return result;
     }
     case 'object': {
