@@ -7,14 +7,18 @@ import type { Step } from '../definition/workflow.generated';
 import { callStepActivity } from './call';
 import { evaluateIn } from './evaluate';
 import type { StepKind } from './kind';
+import type { PlanStep } from '../plan/model';
+import type { Run } from './run';
+import type { Scope } from './scope';
 
 /** A step kind that sends its evaluated body to its activity and outputs what the activity returns. */
 export function activityStepKind(kind: 'http' | 'queue' | 'cosmos', bodyOf: (step: Step) => unknown): StepKind<CompiledValue> {
+  const configOf = (step: PlanStep<CompiledValue>, scope: Scope, _run: Run, path: string): unknown => evaluateIn(step.body, scope, path);
   return {
     kind,
     io: true,
     compile: (step) => compileValue(bodyOf(step)),
-    activityConfig: (step, scope, _run, path) => evaluateIn(step.body, scope, path),
-    orchestrate: (step, scope, run, path, attempt) => callStepActivity(run, step, scope, path, attempt, kind, evaluateIn(step.body, scope, path)),
+    activityConfig: configOf,
+    orchestrate: (step, scope, run, path, attempt) => callStepActivity(run, step, scope, path, attempt, kind, configOf(step, scope, run, path)),
   };
 }

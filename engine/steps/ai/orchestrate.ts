@@ -6,6 +6,9 @@ import { compileValue, type CompiledValue } from '../../expressions';
 import { callStepActivity } from '../../orchestrator/call';
 import { evaluateIn } from '../../orchestrator/evaluate';
 import type { StepKind } from '../../orchestrator/kind';
+import type { Run } from '../../orchestrator/run';
+import type { Scope } from '../../orchestrator/scope';
+import type { PlanStep } from '../../plan/model';
 import { applyFailOpen } from './fail-open';
 
 interface AiBody {
@@ -24,10 +27,8 @@ export const ai: StepKind<AiBody> = {
     fallback: step.ai?.fallback === undefined ? undefined : compileValue(step.ai.fallback),
     failOpen: step.ai?.failOpen,
   }),
-  activityConfig: (step, scope, _run, path) => evaluateIn(step.body.config, scope, path),
-  *orchestrate(step, scope, run, path, attempt) {
-    return yield* callStepActivity(run, step, scope, path, attempt, 'ai', evaluateIn(step.body.config, scope, path));
-  },
+  activityConfig: configOf,
+  orchestrate: (step, scope, run, path, attempt) => callStepActivity(run, step, scope, path, attempt, 'ai', configOf(step, scope, run, path)),
   recover(step, scope, run, error) {
     let fallback: unknown;
     try {
@@ -39,3 +40,7 @@ export const ai: StepKind<AiBody> = {
     return result.ok ? { output: result.output, degraded: result.degraded?.reason } : undefined;
   },
 };
+
+function configOf(step: PlanStep<AiBody>, scope: Scope, _run: Run, path: string): unknown {
+  return evaluateIn(step.body.config, scope, path);
+}
