@@ -82,7 +82,8 @@ export function* together(
       next += 1;
       live.push(fiber);
       advance(fiber, undefined, false);
-      if (fiber.done) live = live.filter((f) => !f.done);
+      // A fiber that finished without waiting is the last one in `live`: drop it without a scan.
+      if (fiber.done) live.pop();
     }
   };
 
