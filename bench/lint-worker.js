@@ -11,7 +11,8 @@ const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const [root, dir, threadsArg, activitiesArg, floorsArg] = process.argv.slice(2);
-const threads = Number(threadsArg);
+// `default`: the thread count `sluice lint` picks on this machine.
+const threadsWanted = threadsArg === 'default' ? undefined : Number(threadsArg);
 const activities = activitiesArg.split(',');
 
 function time(work) {
@@ -38,7 +39,7 @@ async function main() {
   });
   const sources = readdirSync(dir).sort().map((name) => ({ file: name, text: readFileSync(join(dir, name), 'utf8') }));
   const pass = async () => {
-    const { result, ...timing } = await timeAsync(() => parallel.lintFilesInParallel(sources, { activities }, threads));
+    const { result, ...timing } = await timeAsync(() => parallel.lintFilesInParallel(sources, { activities }, threadsWanted));
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
     return { ...timing, filesPerThread: result.filesPerThread, errors: errors.length, warnings: result.diagnostics.length - errors.length, ...(first ? { firstError: `${first.file}:${first.line} ${first.code} ${first.message}` } : {}) };
@@ -46,6 +47,7 @@ async function main() {
   const cold = await pass();
   const warm = await pass();
   const bytes = sources.reduce((sum, s) => sum + s.text.length, 0);
+  const threads = threadsWanted ?? parallel.defaultLintThreads();
   if (floorsArg !== 'floors') {
     process.stdout.write(`${JSON.stringify({ files: sources.length, bytes, threads, load, cold, warm })}\n`);
     return;

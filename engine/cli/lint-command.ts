@@ -1,7 +1,7 @@
 /**
  * `sluice lint [paths or globs…]`: exit 0 when clean, 1 on errors (warnings too with `--strict`), 2 on
  * usage errors. Human output by default, `--format json|sarif`; CI annotations when run in Azure
- * Pipelines (`TF_BUILD`) or GitHub Actions (`GITHUB_ACTIONS`). Many files are linted on every core.
+ * Pipelines (`TF_BUILD`) or GitHub Actions (`GITHUB_ACTIONS`). Many files are linted on several threads (one per two cores).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

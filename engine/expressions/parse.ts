@@ -15,11 +15,25 @@ export type ParseOutcome =
   | { ok: true; ast: ExpressionAst }
   | { ok: false; message: string; offset: number; length: number };
 
-const parser = new Jexl();
+/** jexl's lexer and parser, used as its `Expression.compile` uses them, minus a new lexer per parse. */
+interface JexlLexer {
+  tokenize(source: string): unknown[];
+}
+interface JexlParser {
+  addTokens(tokens: unknown[]): void;
+  complete(): ExpressionAst | undefined;
+}
+/* eslint-disable @typescript-eslint/no-require-imports */
+const grammar = (new Jexl() as unknown as { _grammar: unknown })._grammar;
+const Lexer = require('jexl/dist/Lexer') as new (grammar: unknown) => JexlLexer;
+const Parser = require('jexl/dist/parser/Parser') as new (grammar: unknown) => JexlParser;
+/* eslint-enable @typescript-eslint/no-require-imports */
+// One lexer for every parse: jexl's own compile builds a lexer, and its token regex, each time.
+const lexer = new Lexer(grammar);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-// jexl's lexer rebuilds its token regex on every parse; the same expressions recur across files and
-// plans, so outcomes (immutable: the evaluator never mutates an AST) are kept, within a bound.
+// The same expressions recur across files and plans, so outcomes (immutable: the evaluator never
+// mutates an AST) are kept, within a bound.
 const parsed = new Map<string, ParseOutcome>();
 const PARSE_CACHE_LIMIT = 10_000;
 
@@ -37,7 +51,9 @@ export function parseExpression(source: string): ParseOutcome {
 function parseUncached(source: string): ParseOutcome {
   let ast: ExpressionAst | undefined;
   try {
-    ast = (parser.compile(source) as unknown as { _getAst(): ExpressionAst })._getAst();
+    const parser = new Parser(grammar);
+    parser.addTokens(lexer.tokenize(source));
+    ast = parser.complete();
   } catch (error) {
     return describeSyntaxError(source, (error as Error).message);
   }

@@ -37,7 +37,7 @@ export function orchestratorOf(options: OrchestratorOptions = {}): Orchestration
   // A plain function handing the SDK the run's own generator (rather than a generator delegating to
   // it): one level less on every resume of every replay. Everything that may throw runs inside it.
   return function sluice(context: OrchestrationContext): Flow<unknown> {
-    return context.df.getInput<RunInput>().fragment ? runFragment(context.df, chunkSize) : runWorkflow(context.df, chunkSize);
+    return context.df.getInput<RunInput | undefined>()?.fragment ? runFragment(context.df, chunkSize) : runWorkflow(context.df, chunkSize);
   };
 }
 
