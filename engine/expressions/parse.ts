@@ -49,6 +49,8 @@ export function parseExpression(source: string): ParseOutcome {
 }
 
 function parseUncached(source: string): ParseOutcome {
+  const path = dottedPath(source);
+  if (path) return { ok: true, ast: path };
   let ast: ExpressionAst | undefined;
   try {
     const parser = new Parser(grammar);
@@ -64,6 +66,26 @@ function parseUncached(source: string): ParseOutcome {
     return { ok: false, message: `\`${forbidden}\` is not allowed in expressions`, offset: Math.max(0, at), length: forbidden.length };
   }
   return { ok: true, ast };
+}
+
+const DOTTED = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$/;
+/** Words jexl reads as operators or literals, not as property names. */
+const JEXL_WORDS = new Set(['in', 'true', 'false']);
+
+/**
+ * The commonest expression, a plain path (`input.orderId`, `steps.classify.output`), as the AST jexl
+ * builds for it, without running jexl's lexer and parser; anything else (a keyword, a name an object
+ * prototype has, any other character) is left to jexl. A property test checks the two agree.
+ */
+function dottedPath(source: string): ExpressionAst | undefined {
+  const match = DOTTED.exec(source);
+  if (!match) return undefined;
+  let ast: ExpressionAst | undefined;
+  for (const name of match[1].split('.')) {
+    if (JEXL_WORDS.has(name) || FORBIDDEN.has(name) || name in Object.prototype) return undefined;
+    ast = ast ? { type: 'Identifier', value: name, from: ast } : { type: 'Identifier', value: name };
+  }
+  return ast;
 }
 
 /** jexl's messages carry no position: recover one from the token they quote. */

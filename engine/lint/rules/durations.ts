@@ -11,11 +11,12 @@ export const durations: Rule = {
     check(context, definition.triggers?.http?.timeout, ['triggers', 'http', 'timeout']);
     check(context, definition.defaults?.timeout, ['defaults', 'timeout']);
     checkRetry(context, definition.defaults?.retry, ['defaults', 'retry']);
+    // Paths are built only for values that are there: most steps have few of these.
     for (const { step, path } of sites) {
-      check(context, step.timeout, [...path, 'timeout']);
-      checkRetry(context, step.retry, [...path, 'retry']);
-      check(context, step.http?.timeout, [...path, 'http', 'timeout']);
-      check(context, step.waitForEvent?.timeout, [...path, 'waitForEvent', 'timeout']);
+      if (step.timeout !== undefined) check(context, step.timeout, [...path, 'timeout']);
+      if (step.retry !== undefined) checkRetry(context, step.retry, [...path, 'retry']);
+      if (step.http?.timeout !== undefined) check(context, step.http.timeout, [...path, 'http', 'timeout']);
+      if (step.waitForEvent?.timeout !== undefined) check(context, step.waitForEvent.timeout, [...path, 'waitForEvent', 'timeout']);
       if (typeof step.wait === 'string') check(context, step.wait, [...path, 'wait']);
     }
   },
@@ -24,6 +25,7 @@ export const durations: Rule = {
 function checkRetry(context: RuleContext, retry: { interval?: string; maxInterval?: string } | undefined, path: Array<string | number>): void {
   for (const field of ['interval', 'maxInterval'] as const) {
     const value = retry?.[field];
+    if (value === undefined) continue;
     // Retry delays are part of the compiled plan (they decide the durable timers), so they are literal.
     if (typeof value === 'string' && isTemplate(value)) {
       context.report({ code: 'invalid-duration', message: `\`retry.${field}\` must be a literal duration, not an expression`, hint: 'write e.g. `2s`; retry policies are fixed when the run starts', path: [...path, field] });

@@ -15,7 +15,7 @@ export const errorNames: Rule = {
     for (const { step } of context.sites) if (step.fail) known.add(step.fail.error);
     checkList(context, known, context.definition.defaults?.retry?.on, ['defaults', 'retry', 'on']);
     for (const { step, path } of context.sites) {
-      checkList(context, known, step.retry?.on, [...path, 'retry', 'on']);
+      if (step.retry?.on !== undefined) checkList(context, known, step.retry.on, [...path, 'retry', 'on']);
       (step.catch ?? []).forEach((clause, index) => checkList(context, known, clause.errors, [...path, 'catch', index, 'errors']));
     }
   },

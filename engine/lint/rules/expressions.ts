@@ -15,11 +15,11 @@ export const expressions: Rule = {
   name: 'expressions',
   check(context) {
     for (const site of expressionSites(context.definition)) {
-      const { errors } = parsedTemplate(site.text);
-      for (const error of errors) {
+      const { parsed, references } = parsedEntry(site.text);
+      for (const error of parsed.errors) {
         context.report({ code: 'expression-syntax', message: `expression error: ${error.message}`, path: site.path, within: { offset: error.offset, length: error.length } });
       }
-      for (const reference of parsedEntry(site.text).references) checkReference(context, site, reference);
+      for (const reference of references) checkReference(context, site, reference);
     }
   },
 };
@@ -27,10 +27,6 @@ export const expressions: Rule = {
 /** Parsed templates by text: the same expressions recur across files (`${{ input.orderId }}`), parsing is not free. */
 const parsed = new Map<string, { parsed: ParsedTemplate; references: Reference[] }>();
 const PARSED_LIMIT = 20_000;
-
-function parsedTemplate(text: string): ParsedTemplate {
-  return parsedEntry(text).parsed;
-}
 
 function parsedEntry(text: string): { parsed: ParsedTemplate; references: Reference[] } {
   let entry = parsed.get(text);

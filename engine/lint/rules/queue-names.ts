@@ -11,7 +11,7 @@ export const queueNames: Rule = {
     const { definition, sites } = context;
     check(context, definition.triggers?.queue?.name, ['triggers', 'queue', 'name']);
     check(context, definition.deadLetter?.queue, ['deadLetter', 'queue']);
-    for (const { step, path } of sites) check(context, step.queue?.name, [...path, 'queue', 'name']);
+    for (const { step, path } of sites) if (step.queue?.name !== undefined) check(context, step.queue.name, [...path, 'queue', 'name']);
   },
 };
 

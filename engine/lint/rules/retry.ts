@@ -10,7 +10,7 @@ export const retryPolicies: Rule = {
   name: 'retry',
   check(context) {
     check(context, context.definition.defaults?.retry, ['defaults', 'retry']);
-    for (const { step, path } of context.sites) check(context, step.retry, [...path, 'retry']);
+    for (const { step, path } of context.sites) if (step.retry !== undefined) check(context, step.retry, [...path, 'retry']);
   },
 };
 
