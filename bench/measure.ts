@@ -33,12 +33,16 @@ export interface Rounds {
   repetitions: number;
 }
 
-/** Median samples of two contenders measured in alternation; `prepare` runs outside the timing. */
+/**
+ * Median samples of two contenders measured in alternation; `prepare` runs outside the timing. `ratio`
+ * is the median of each round's a ÷ b CPU time: the two samples of a round are taken back to back, so
+ * drift on a shared machine (neighbours, frequency) cancels out of it better than out of two medians.
+ */
 export async function compare<T>(
   contenders: { a: (prepared: T) => unknown; b: (prepared: T) => unknown },
   prepare: (which: 'a' | 'b') => T,
   rounds: Rounds,
-): Promise<{ a: Sample; b: Sample }> {
+): Promise<{ a: Sample; b: Sample; ratio: number }> {
   const samples: { a: Sample[]; b: Sample[] } = { a: [], b: [] };
   for (let round = 0; round < rounds.warmup + rounds.repetitions; round++) {
     // Alternate which one goes first, so neither always runs right after a GC of the other's garbage.
@@ -52,7 +56,8 @@ export async function compare<T>(
       if (round >= rounds.warmup) samples[which].push(sample);
     }
   }
-  return { a: medianSample(samples.a), b: medianSample(samples.b) };
+  const ratios = samples.a.map((sample, round) => sample.cpuMs / samples.b[round].cpuMs);
+  return { a: medianSample(samples.a), b: medianSample(samples.b), ratio: median(ratios) };
 }
 
 /** The per-field median of samples. */
