@@ -58,7 +58,12 @@ function standaloneValidator(schema: Record<string, unknown>): string {
     /const (func\d+) = require\(("[^"]+")\)\.default;/g,
     (_match, name: string, module: string) => `let ${name}Loaded; const ${name} = (...args) => (${name}Loaded ??= require(${module}).default)(...args);`,
   );
-  return `${header(codegenPaths.schema)}\n// @ts-nocheck\n${code}\n`;
+  // Wrapped in a factory: importing the module defines one function; the schema constants and the
+  // validator functions are built on first use (the packaged app imports it but starts from its bundle).
+  const main = /export default (\w+);/.exec(code)?.[1];
+  if (!main) throw new Error('ajv standalone code without a default export');
+  const body = code.replace(/^"use strict";\n?/, '').replace(/export const validate = \w+;\n?/, '').replace(/export default \w+;\n?/, '');
+  return `${header(codegenPaths.schema)}\n// @ts-nocheck\n/** Builds the language validator. */\nexport function createValidator() {\n${body}\nreturn ${main};\n}\n`;
 }
 
 function workflowFiles(root: string): string[] {

@@ -1,14 +1,16 @@
 /**
  * The workflow JSON Schema's validator, compiled ahead of time by codegen (ajv standalone code in
- * workflow-validator.generated.ts, kept in step by `npm run codegen:check`): linting compiles no schema.
+ * workflow-validator.generated.ts, kept in step by `npm run codegen:check`): linting compiles no schema,
+ * and the validator is built on first use, not at import.
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv/dist/2020';
 import { newJsonSchemaValidator } from './json-schema-lib';
-import validateWorkflow from './workflow-validator.generated';
+import { createValidator } from './workflow-validator.generated';
 import workflowSchema from '../../schemas/workflow.schema.json';
 
 let userSchemas: Ajv2020 | undefined;
+let validateWorkflow: GeneratedValidator | undefined;
 
 /** The generated validator's shape: ajv's, with its errors on the function after a call. */
 interface GeneratedValidator {
@@ -23,7 +25,7 @@ export function languageSchema(): Record<string, unknown> {
 
 /** Validates a definition value against the language schema; returns ajv's raw errors (empty when valid). */
 export function validateAgainstSchema(value: unknown): ErrorObject[] {
-  const validate = validateWorkflow as GeneratedValidator;
+  const validate = (validateWorkflow ??= createValidator() as GeneratedValidator);
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 
