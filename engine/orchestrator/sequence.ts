@@ -6,6 +6,7 @@ import { evaluateValue, truthy } from '../expressions';
 import type { PlanStep } from '../plan/model';
 import { kindNamed } from '../steps';
 import { failureOf, StepFailure } from './failure';
+import type { Task } from 'durable-functions';
 import type { Flow } from './kind';
 import { retryDelayMs } from './retry';
 import { nowMs, type Run, type StepRecord } from './run';
@@ -32,19 +33,51 @@ function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, basePath
 /** Runs one step; returns its output or throws a StepFailure after retries, fail-open and catch. */
 export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: string): Flow<unknown> {
   const path = basePath ? `${basePath}.${step.id}` : step.id;
-  const kind = kindNamed(step.kind);
   // Kept as a number: most records inside iterations are dropped, so text is made only when kept.
   const startedAt = nowMs(run);
   if (step.when !== undefined && !isTrue(step.when, scope, path)) return skip(run, step, scope, path, startedAt);
-  // A suspended generator keeps a slot for every local and temporary of its function alive, and a
-  // fan-out holds one per item: what is not needed on the way to an activity call lives elsewhere.
-  for (let attempt = 1; ; attempt++) {
+  const kind = kindNamed(step.kind);
+  if (!kind.activityConfig || step.timeout) return yield* attempts(run, step, scope, path, startedAt, 1);
+  // A bare activity call (the common I/O step): its first attempt made here, in as few locals as can be.
+  // A suspended generator keeps a slot for every local and temporary of its function, and a fan-out holds
+  // one per item while it waits; retries and failure handling live in generators made only when needed.
+  const task = firstCall(run, step, scope, path);
+  if (task instanceof StepFailure) return yield* retryAfter(run, step, scope, path, startedAt, task, 1);
+  try {
+    yield task;
+  } catch {
+    // Read through task.isFaulted.
+  }
+  const outcome = outcomeOf(run, task, path, step.kind);
+  if (outcome instanceof StepFailure) return yield* retryAfter(run, step, scope, path, startedAt, outcome, 1);
+  return finish(run, step, scope, path, outcome.output, 1, startedAt);
+}
+
+// The first attempt's call, or the failure of building it (an expression error in its config).
+function firstCall(run: Run, step: PlanStep, scope: Scope, path: string): Task | StepFailure {
+  try {
+    return scheduleStepActivity(run, step.kind, path, 1, kindNamed(step.kind).activityConfig!(step, scope, run, path));
+  } catch (thrown) {
+    return failureOf(thrown, path);
+  }
+}
+
+function outcomeOf(run: Run, task: Task, path: string, kind: string): { output: unknown } | StepFailure {
+  try {
+    return { output: stepActivityOutput(run, task, path, kind) };
+  } catch (thrown) {
+    return failureOf(thrown, path);
+  }
+}
+
+// Attempts from `first` on, with retry timers between them; then fail-open and catch.
+function* attempts(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number, first: number): Flow<unknown> {
+  const kind = kindNamed(step.kind);
+  for (let attempt = first; ; attempt++) {
     let failure: StepFailure;
     try {
       let output: unknown;
       if (kind.activityConfig && !step.timeout) {
-        // A bare activity call (the common I/O step), made here rather than in a generator of its own
-        // (callStepActivity): this runs for every step on every replay.
         const task = scheduleStepActivity(run, step.kind, path, attempt, kind.activityConfig(step, scope, run, path));
         try {
           yield task;
@@ -61,6 +94,14 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
     if (delay === undefined) return yield* afterRetries(run, step, scope, path, failure, attempt, startedAt);
     yield run.df.createTimer(new Date(nowMs(run) + delay));
   }
+}
+
+// After a failed attempt: the retry timer and the next attempts, or (retries spent) afterRetries.
+function* retryAfter(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number, failure: StepFailure, attempt: number): Flow<unknown> {
+  const delay = retryDelayMs(step.retry, failure.error, attempt, `${run.ref.id}|${path}`);
+  if (delay === undefined) return yield* afterRetries(run, step, scope, path, failure, attempt, startedAt);
+  yield run.df.createTimer(new Date(nowMs(run) + delay));
+  return yield* attempts(run, step, scope, path, startedAt, attempt + 1);
 }
 
 // One attempt of a step that is not a single activity call.
