@@ -15,15 +15,8 @@ const [root, dir, threadsArg, activitiesArg, floorsArg] = process.argv.slice(2);
 const threadsWanted = threadsArg === 'default' ? undefined : Number(threadsArg);
 const activities = activitiesArg.split(',');
 
-function time(work) {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const result = work();
-  const used = process.cpuUsage(cpu);
-  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - start, result };
-}
-
-async function timeAsync(work) {
+/** Times `work` (sync or async): CPU of the whole process, wall, and what it returned. */
+async function time(work) {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await work();
@@ -34,12 +27,12 @@ async function timeAsync(work) {
 async function main() {
   let parallel;
   // The linter's import cost is reported apart (nothing is compiled at import).
-  const load = time(() => {
+  const load = await time(() => {
     parallel = require(join(root, 'engine/lint/parallel.js'));
   });
   const sources = readdirSync(dir).sort().map((name) => ({ file: name, text: readFileSync(join(dir, name), 'utf8') }));
   const pass = async () => {
-    const { result, ...timing } = await timeAsync(() => parallel.lintFilesInParallel(sources, { activities }, threadsWanted));
+    const { result, ...timing } = await time(() => parallel.lintFilesInParallel(sources, { activities }, threadsWanted));
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
     return { ...timing, filesPerThread: result.filesPerThread, errors: errors.length, warnings: result.diagnostics.length - errors.length, ...(first ? { firstError: `${first.file}:${first.line} ${first.code} ${first.message}` } : {}) };
@@ -54,15 +47,15 @@ async function main() {
   }
   const { parseEvents } = require('js-yaml');
   const { parseDocument } = require('yaml');
-  const floor = (parse) => {
+  const floor = async (parse) => {
     parse(sources[0].text);
-    const { result: _unused, ...timing } = time(() => {
+    const { result: _unused, ...timing } = await time(() => {
       for (const source of sources) parse(source.text);
     });
     return timing;
   };
-  const jsYamlEvents = floor((text) => parseEvents(text, {}));
-  const yamlDocument = floor((text) => parseDocument(text));
+  const jsYamlEvents = await floor((text) => parseEvents(text, {}));
+  const yamlDocument = await floor((text) => parseDocument(text));
   process.stdout.write(`${JSON.stringify({ files: sources.length, bytes, threads, load, cold, warm, jsYamlEvents, yamlDocument })}\n`);
 }
 

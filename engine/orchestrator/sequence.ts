@@ -7,7 +7,7 @@ import type { PlanStep } from '../plan/model';
 import { kindNamed } from '../steps';
 import { failureOf, StepFailure } from './failure';
 import type { Task } from 'durable-functions';
-import type { Flow } from './kind';
+import type { Flow, StepKind } from './kind';
 import { retryDelayMs } from './retry';
 import { nowMs, type Run, type StepRecord } from './run';
 import { catchScope, type Scope } from './scope';
@@ -41,7 +41,7 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
   // A bare activity call (the common I/O step): its first attempt made here, in as few locals as can be.
   // A suspended generator keeps a slot for every local and temporary of its function, and a fan-out holds
   // one per item while it waits; retries and failure handling live in generators made only when needed.
-  const task = firstCall(run, step, scope, path);
+  const task = firstCall(run, step, scope, path, kind.activityConfig);
   if (task instanceof StepFailure) return yield* retryAfter(run, step, scope, path, startedAt, task, 1);
   try {
     yield task;
@@ -54,9 +54,9 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
 }
 
 // The first attempt's call, or the failure of building it (an expression error in its config).
-function firstCall(run: Run, step: PlanStep, scope: Scope, path: string): Task | StepFailure {
+function firstCall(run: Run, step: PlanStep, scope: Scope, path: string, config: NonNullable<StepKind['activityConfig']>): Task | StepFailure {
   try {
-    return scheduleStepActivity(run, step.kind, path, 1, kindNamed(step.kind).activityConfig!(step, scope, run, path));
+    return scheduleStepActivity(run, step.kind, path, 1, config(step, scope, run, path));
   } catch (thrown) {
     return failureOf(thrown, path);
   }
@@ -70,22 +70,13 @@ function outcomeOf(run: Run, task: Task, path: string, kind: string): { output: 
   }
 }
 
-// Attempts from `first` on, with retry timers between them; then fail-open and catch.
+// Attempts from `first` on, with retry timers between them; then fail-open and catch. (A bare activity
+// step's later attempts go through its kind's orchestrate, which makes the same call as runStep.)
 function* attempts(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number, first: number): Flow<unknown> {
-  const kind = kindNamed(step.kind);
   for (let attempt = first; ; attempt++) {
     let failure: StepFailure;
     try {
-      let output: unknown;
-      if (kind.activityConfig && !step.timeout) {
-        const task = scheduleStepActivity(run, step.kind, path, attempt, kind.activityConfig(step, scope, run, path));
-        try {
-          yield task;
-        } catch {
-          // Read through task.isFaulted.
-        }
-        output = stepActivityOutput(run, task, path, step.kind);
-      } else output = yield* attemptOf(run, step, scope, path, attempt);
+      const output = yield* attemptOf(run, step, scope, path, attempt);
       return finish(run, step, scope, path, output, attempt, startedAt);
     } catch (thrown) {
       failure = failureOf(thrown, path);
@@ -104,7 +95,7 @@ function* retryAfter(run: Run, step: PlanStep, scope: Scope, path: string, start
   return yield* attempts(run, step, scope, path, startedAt, attempt + 1);
 }
 
-// One attempt of a step that is not a single activity call.
+// One attempt of a step, through its kind (or, with a timeout, raced as a fragment).
 function attemptOf(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number): Flow<unknown> {
   if (step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2) {
     return runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!);

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workflowText } from '../../bench/corpus';
+import { CORPUS_SIZES, workflowText } from '../../bench/corpus';
 import { lintFiles, type SourceText } from '../../engine/lint/lint';
 import { lintFilesInParallel, PARALLEL_THRESHOLD } from '../../engine/lint/parallel';
 
@@ -16,12 +16,13 @@ const cases = (folder: string): SourceText[] =>
 
 /** Generated files, every golden case, and files that clash with or call files far away in the list. */
 function mixedSources(): SourceText[] {
-  const generated = Array.from({ length: 240 }, (_, n) => ({ file: `gen/${n}.yaml`, text: workflowText(n) }));
+  // Enough files that the worker, which starts late (it loads the linter first), takes a share.
+  const generated = Array.from({ length: 1200 }, (_, n) => ({ file: `gen/${n}.yaml`, text: workflowText(n, CORPUS_SIZES.typical) }));
   const clashes = [
-    { file: 'z/same-name.yaml', text: workflowText(3).replace('name: generated-3', 'name: generated-200') },
+    { file: 'z/same-name.yaml', text: workflowText(3, CORPUS_SIZES.typical).replace('name: generated-3', 'name: generated-200') },
     { file: 'z/caller.yaml', text: 'name: caller\nsteps:\n  - id: call\n    workflow: generated-5\n  - id: missing\n    workflow: generated-9999\n' },
   ];
-  return [...generated.slice(0, 120), ...cases('err'), ...cases('ok'), ...generated.slice(120), ...clashes];
+  return [...generated.slice(0, 600), ...cases('err'), ...cases('ok'), ...generated.slice(600), ...clashes];
 }
 
 describe('parallel lint', () => {
@@ -30,6 +31,7 @@ describe('parallel lint', () => {
     const expected = lintFiles(sources, { activities }).diagnostics;
     const parallel = await lintFilesInParallel(sources, { activities }, 2);
     expect(parallel.filesPerThread).toHaveLength(2);
+    expect(parallel.filesPerThread[1], 'the worker thread linted nothing').toBeGreaterThan(0);
     expect(parallel.filesPerThread.reduce((a, b) => a + b, 0)).toBe(sources.length);
     expect(parallel.diagnostics).toEqual(expected);
     const codes = new Set(expected.map((d) => d.code));
