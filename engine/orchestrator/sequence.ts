@@ -10,7 +10,7 @@ import type { Task } from 'durable-functions';
 import type { Flow, StepKind } from './kind';
 import { retryDelayMs } from './retry';
 import { nowMs, type Run, type StepRecord } from './run';
-import { catchScope, type Scope } from './scope';
+import { catchScope, setOutput, type Scope } from './scope';
 import { scheduleStepActivity, stepActivityOutput, stepTimeoutMs } from './call';
 import { runTimedStep } from './timed';
 
@@ -104,7 +104,7 @@ function attemptOf(run: Run, step: PlanStep, scope: Scope, path: string, attempt
 }
 
 function skip(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number): null {
-  scope.steps[step.id] = { output: null };
+  setOutput(scope, step, null);
   record(run, scope, startedAt, path, step.kind, 'Skipped', 0);
   return null;
 }
@@ -121,12 +121,12 @@ function* afterRetries(run: Run, step: PlanStep, scope: Scope, path: string, fai
   record(run, scope, startedAt, path, step.kind, 'Failed', attempt, undefined, failure.view);
   if (clause < 0) throw failure;
   const output = yield* runSteps(run, step.catch![clause].steps, catchScope(scope, failure.view), `${path}.catch[${clause}]`);
-  scope.steps[step.id] = { output };
+  setOutput(scope, step, output);
   return output;
 }
 
 function finish(run: Run, step: PlanStep, scope: Scope, path: string, output: unknown, attempts: number, startedAt: number): unknown {
-  scope.steps[step.id] = { output };
+  setOutput(scope, step, output);
   const degraded = run.degraded.size === 0 ? undefined : run.degraded.get(path);
   record(run, scope, startedAt, path, step.kind, degraded === undefined ? 'Completed' : 'Degraded', attempts, degraded, undefined, degraded === undefined ? undefined : output);
   return output;

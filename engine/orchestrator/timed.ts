@@ -9,7 +9,7 @@ import type { PlanStep } from '../plan/model';
 import { fragmentFailure, fragmentOf, startFragment, type FragmentResult } from './chunks';
 import type { Flow } from './kind';
 import type { Run } from './run';
-import type { Scope } from './scope';
+import { ownSteps, type Scope } from './scope';
 
 /** Runs one attempt of a composite `step` in a child orchestration within `timeoutMs`. */
 export function* runTimedStep(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number, timeoutMs: number): Flow<unknown> {
@@ -17,7 +17,7 @@ export function* runTimedStep(run: Run, step: PlanStep, scope: Scope, path: stri
   const task = yield* run.settle(startFragment(run, fragment, `${run.ref.id}:${path}:${attempt}`), timeoutMs, path);
   if (task.isFaulted) throw fragmentFailure(task, path);
   const result = task.result as FragmentResult;
-  if (result.steps) Object.assign(scope.steps, result.steps);
+  if (result.steps) Object.assign(ownSteps(scope), result.steps);
   for (const record of result.records) run.records.push(record);
   return result.outputs[0] ?? null;
 }

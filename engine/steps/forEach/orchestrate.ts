@@ -13,7 +13,7 @@ import { evaluateIn } from '../../orchestrator/evaluate';
 import { StepFailure } from '../../orchestrator/failure';
 import type { Flow, StepKind } from '../../orchestrator/kind';
 import type { Run } from '../../orchestrator/run';
-import { iterationScope, type Scope } from '../../orchestrator/scope';
+import { iterationScopes, type Scope } from '../../orchestrator/scope';
 import type { PlanStep } from '../../plan/model';
 
 /** The compiled forEach body. */
@@ -74,11 +74,12 @@ export function* iterate(
   window?: number,
 ): Flow<unknown[]> {
   const { as, steps } = step.body;
+  const scopeOf = iterationScopes(scope, as, steps[steps.length - 1]);
   return yield* run.together(
     items.length,
     (i) => {
       const index = offset + i * stride;
-      return run.steps(steps, iterationScope(scope, as, items[i], index), `${path}[${index}]`);
+      return run.steps(steps, scopeOf(items[i], index), `${path}[${index}]`);
     },
     window,
   );
