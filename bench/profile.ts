@@ -2,12 +2,14 @@
  * Where the time goes: a V8 CPU profile of one piece of work (through `node:inspector`), summed by
  * self time per source file, so each figure can say what limits it with evidence.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { relative } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string; functionName: string };
+  callFrame: { url: string; functionName: string; lineNumber?: number; columnNumber?: number };
   children?: number[];
 }
 
@@ -73,13 +75,26 @@ export function sharesOf(profile: CpuProfile, top: number, by: Grouping): TimeSh
 function placeOf(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
   if (!url) return functionName ? `(${functionName.replace(/[()]/g, '')})` : '(native)';
-  const path = url.replace(/^file:\/\//, '');
+  const path = originalOf(url.replace(/^file:\/\//, ''), node.callFrame);
   const inModules = path.lastIndexOf('node_modules/');
   if (inModules >= 0) return path.slice(inModules + 'node_modules/'.length);
   // A compiled copy of the app (cold start builds one in a temp folder).
   const compiled = path.lastIndexOf('/dist/');
   if (compiled >= 0) return path.slice(compiled + 1);
   return relative(process.cwd(), path);
+}
+
+// A bundle (bench/build.ts) is named by the source each sample maps to, through the map beside it.
+const maps = new Map<string, SourceMap | undefined>();
+function originalOf(path: string, frame: ProfileNode['callFrame']): string {
+  if (path.includes('/node_modules/')) return path;
+  if (!maps.has(path)) maps.set(path, existsSync(`${path}.map`) ? new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8'))) : undefined);
+  const map = maps.get(path);
+  if (!map || frame.lineNumber === undefined) return path;
+  const source = (map.findEntry(frame.lineNumber, frame.columnNumber ?? 0) as { originalSource?: string }).originalSource;
+  if (!source) return path;
+  const file = source.replace(/^file:\/\//, '');
+  return isAbsolute(file) ? file : resolve(dirname(path), file);
 }
 
 // `yaml/dist/parse/parser.js` → `yaml`, `@azure/functions/…` → `@azure/functions`, `dist/engine/lint/x.js` → `dist/engine/lint`.

@@ -1,5 +1,6 @@
 /**
- * Item 1 in a process of its own (`node --expose-gc --import tsx bench/replay-process.ts SIZES`): prints
+ * Item 1 in a process of its own, bundled by the suite (bench/build.ts) and run as `node --expose-gc
+ * BUNDLE SIZES`; from sources, `node --expose-gc --import tsx bench/replay-process.ts SIZES`. Prints
  * its figures as one JSON line. JIT decisions differ from process to process, and with them replay times:
  * the suite runs several of these and reports the median of each figure.
  */

@@ -3,6 +3,8 @@
  * measured (with the reason) instead of losing the other figures.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchRegistrations } from './app';
 import { measureAmplification } from './amplification';
@@ -12,7 +14,7 @@ import { measureFanOut } from './fan-out';
 import { notMeasured, type Figure } from './figure';
 import { measureHttpStart } from './http-start';
 import { measureLint } from './lint';
-import { measureReplay } from './replay';
+import { bundleScript } from './build';
 import type { Sizes } from './sizes';
 import { measureThroughput } from './throughput';
 import { CHUNK_SIZE } from '../engine/orchestrator';
@@ -30,7 +32,7 @@ function items(sizes: Sizes): Item[] {
   const registrations = benchRegistrations();
   const chunkSize = sizes.fanOut.chunkSize ?? CHUNK_SIZE;
   return [
-    { item: 1, title: 'replay overhead', unit: '×', run: () => (sizes.replay.processes > 1 ? replayInProcesses(sizes) : measureReplay(registrations, sizes.replay)) },
+    { item: 1, title: 'replay overhead', unit: '×', run: () => replayInProcesses(sizes) },
     { item: 2, title: 'history amplification', unit: '×', run: () => measureAmplification(registrations, sizes.label === 'tiny' ? 1 : 4) },
     { item: 3, title: 'embedded throughput', unit: 'events/s', run: () => measureThroughput(registrations, sizes.throughput) },
     { item: 4, title: 'fan-out/fan-in', unit: 'results/s', run: () => measureFanOut(sizes.fanOut.chunkSize ? benchRegistrations({ chunkSize }) : registrations, sizes.fanOut, chunkSize) },
@@ -42,14 +44,22 @@ function items(sizes: Sizes): Item[] {
 }
 
 /**
- * Item 1 in several fresh processes, one after the other: each figure's value is the median across them
+ * Item 1 in several fresh processes, one after the other, each running the engine and the hand-written
+ * flows bundled as the Azure app ships (bench/build.ts): each figure's value is the median across them
  * (every process's value is kept in the detail), the rest of the figure is from the median process.
  */
 function replayInProcesses(sizes: Sizes): Figure[] {
-  const runs = Array.from({ length: sizes.replay.processes }, () => {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'replay-process.ts'), sizes.label], { encoding: 'utf8', maxBuffer: 16 << 20 });
-    return JSON.parse(out.trim().split('\n').pop()!) as Figure[];
-  });
+  const work = mkdtempSync(join(tmpdir(), 'sluice-replay-'));
+  let runs: Figure[][];
+  try {
+    const bundle = bundleScript('bench/replay-process.ts', work);
+    runs = Array.from({ length: sizes.replay.processes }, () => {
+      const out = execFileSync(process.execPath, ['--expose-gc', bundle, sizes.label], { encoding: 'utf8', maxBuffer: 16 << 20 });
+      return JSON.parse(out.trim().split('\n').pop()!) as Figure[];
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
   return runs[0].map((first, index) => {
     const values = runs.map((run) => run[index].value as number);
     const middle = [...runs].sort((a, b) => (a[index].value as number) - (b[index].value as number))[runs.length >> 1][index];
