@@ -3,7 +3,7 @@
  * raced with a timer when the step has a timeout.
  */
 import type { Task, TimerTask } from 'durable-functions';
-import { activityNameOf, type StepActivityInput, type StepActivityResult } from '../activities/contract';
+import { activityNameOf, type StepActivityInput, type StepActivityResult, type StepError } from '../activities/contract';
 import { durationMs } from '../plan/duration';
 import type { PlanStep } from '../plan/model';
 import { failureOf, StepFailure } from './failure';
@@ -37,12 +37,28 @@ export function scheduleStepActivity(run: Run, kind: string, path: string, attem
 
 /** The output of a settled step activity call, or the StepFailure it reports. */
 export function stepActivityOutput(run: Run, task: Task, path: string, kind: string): unknown {
-  if (task.isFaulted) throw failureOf(task.result, path, 'ActivityError');
+  const outcome = stepActivityOutcome(run, task, path, kind);
+  if (outcome instanceof ReportedFailure) throw new StepFailure(outcome.error, path);
+  if (outcome instanceof StepFailure) throw outcome;
+  return outcome;
+}
+
+/**
+ * A failure an activity reported in its result, as a value: the error is all a retry needs, and a retried
+ * failure (far more common than one that ends a step) then costs neither an Error nor a throw.
+ */
+export class ReportedFailure {
+  constructor(readonly error: StepError) {}
+}
+
+/** The output of a settled step activity call, or (never thrown) the failure it reports. */
+export function stepActivityOutcome(run: Run, task: Task, path: string, kind: string): unknown {
+  if (task.isFaulted) return failureOf(task.result, path, 'ActivityError');
   const result = task.result as StepActivityResult;
   if (!result || typeof result !== 'object' || !('ok' in result)) {
-    throw new StepFailure({ name: 'ActivityError', message: `activity ${activityNameOf(kind)} returned no result`, retryable: false }, path);
+    return new StepFailure({ name: 'ActivityError', message: `activity ${activityNameOf(kind)} returned no result`, retryable: false }, path);
   }
-  if (!result.ok) throw new StepFailure(result.error, path);
+  if (!result.ok) return new ReportedFailure(result.error);
   if (result.degraded) run.degraded.set(path, result.degraded.reason);
   return result.output;
 }

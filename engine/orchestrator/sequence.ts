@@ -11,7 +11,7 @@ import type { Flow, StepKind } from './kind';
 import { retryDelayMs } from './retry';
 import { nowMs, type Run, type StepRecord } from './run';
 import { catchScope, setOutput, type Scope } from './scope';
-import { scheduleStepActivity, stepActivityOutput, stepTimeoutMs } from './call';
+import { ReportedFailure, scheduleStepActivity, stepActivityOutcome, stepTimeoutMs } from './call';
 import { runTimedStep } from './timed';
 
 // Kinds whose `timeout` needs a child orchestration; I/O kinds race their own task (call.ts), and
@@ -41,66 +41,81 @@ export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: strin
   // A bare activity call (the common I/O step): its first attempt made here, in as few locals as can be.
   // A suspended generator keeps a slot for every local and temporary of its function, and a fan-out holds
   // one per item while it waits; retries and failure handling live in generators made only when needed.
-  const task = firstCall(run, step, scope, path, kind.activityConfig);
+  // (attemptOutcome makes the later attempts' calls the same way.)
+  const task = callOf(run, step, scope, path, 1, kind.activityConfig);
   if (task instanceof StepFailure) return yield* retryAfter(run, step, scope, path, startedAt, task, 1);
   try {
     yield task;
   } catch {
     // Read through task.isFaulted.
   }
-  const outcome = outcomeOf(run, task, path, step.kind);
-  if (outcome instanceof StepFailure) return yield* retryAfter(run, step, scope, path, startedAt, outcome, 1);
-  return finish(run, step, scope, path, outcome.output, 1, startedAt);
+  const outcome = stepActivityOutcome(run, task, path, step.kind);
+  if (isFailure(outcome)) return yield* retryAfter(run, step, scope, path, startedAt, outcome, 1);
+  return finish(run, step, scope, path, outcome, 1, startedAt);
 }
 
-// The first attempt's call, or the failure of building it (an expression error in its config).
-function firstCall(run: Run, step: PlanStep, scope: Scope, path: string, config: NonNullable<StepKind['activityConfig']>): Task | StepFailure {
+/** A failure as a value: thrown and caught (StepFailure), or reported by an activity. */
+type Failure = StepFailure | ReportedFailure;
+
+function isFailure(outcome: unknown): outcome is Failure {
+  return outcome instanceof ReportedFailure || outcome instanceof StepFailure;
+}
+
+// A bare activity step's call, or the failure of building it (an expression error in its config).
+function callOf(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number, config: NonNullable<StepKind['activityConfig']>): Task | StepFailure {
   try {
-    return scheduleStepActivity(run, step.kind, path, 1, config(step, scope, run, path));
+    return scheduleStepActivity(run, step.kind, path, attempt, config(step, scope, run, path));
   } catch (thrown) {
     return failureOf(thrown, path);
   }
 }
 
-function outcomeOf(run: Run, task: Task, path: string, kind: string): { output: unknown } | StepFailure {
-  try {
-    return { output: stepActivityOutput(run, task, path, kind) };
-  } catch (thrown) {
-    return failureOf(thrown, path);
-  }
-}
-
-// Attempts from `first` on, with retry timers between them; then fail-open and catch. (A bare activity
-// step's later attempts go through its kind's orchestrate, which makes the same call as runStep.)
+// Attempts from `first` on, with retry timers between them; then fail-open and catch.
 function* attempts(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number, first: number): Flow<unknown> {
   for (let attempt = first; ; attempt++) {
-    let failure: StepFailure;
-    try {
-      const output = yield* attemptOf(run, step, scope, path, attempt);
-      return finish(run, step, scope, path, output, attempt, startedAt);
-    } catch (thrown) {
-      failure = failureOf(thrown, path);
-    }
-    const delay = retryDelayMs(step.retry, failure.error, attempt, `${run.ref.id}|${path}`);
-    if (delay === undefined) return yield* afterRetries(run, step, scope, path, failure, attempt, startedAt);
+    const outcome = yield* attemptOutcome(run, step, scope, path, attempt);
+    if (!isFailure(outcome)) return finish(run, step, scope, path, outcome, attempt, startedAt);
+    const delay = retryDelayMs(step.retry, outcome.error, attempt, `${run.ref.id}|${path}`);
+    if (delay === undefined) return yield* afterRetries(run, step, scope, path, stepFailureOf(outcome, path), attempt, startedAt);
     yield run.df.createTimer(new Date(nowMs(run) + delay));
   }
 }
 
-// After a failed attempt: the retry timer and the next attempts, or (retries spent) afterRetries.
-function* retryAfter(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number, failure: StepFailure, attempt: number): Flow<unknown> {
+// After a failed first attempt: the retry timer and the next attempts, or (retries spent) afterRetries.
+function* retryAfter(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number, failure: Failure, attempt: number): Flow<unknown> {
   const delay = retryDelayMs(step.retry, failure.error, attempt, `${run.ref.id}|${path}`);
-  if (delay === undefined) return yield* afterRetries(run, step, scope, path, failure, attempt, startedAt);
+  if (delay === undefined) return yield* afterRetries(run, step, scope, path, stepFailureOf(failure, path), attempt, startedAt);
   yield run.df.createTimer(new Date(nowMs(run) + delay));
   return yield* attempts(run, step, scope, path, startedAt, attempt + 1);
 }
 
-// One attempt of a step, through its kind (or, with a timeout, raced as a fragment).
-function attemptOf(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number): Flow<unknown> {
-  if (step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2) {
-    return runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!);
+// One attempt of a step: its output, or its failure as a value. A bare activity call is made here as
+// runStep makes the first (its kind's orchestrate makes the same call, but reports failures by throwing);
+// other steps run through their kind (or, composites with a timeout, raced as a fragment).
+function* attemptOutcome(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number): Flow<unknown> {
+  const kind = kindNamed(step.kind);
+  if (kind.activityConfig && !step.timeout) {
+    const task = callOf(run, step, scope, path, attempt, kind.activityConfig);
+    if (task instanceof StepFailure) return task;
+    try {
+      yield task;
+    } catch {
+      // Read through task.isFaulted.
+    }
+    return stepActivityOutcome(run, task, path, step.kind);
   }
-  return kindNamed(step.kind).orchestrate(step, scope, run, path, attempt);
+  try {
+    if (step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2) {
+      return yield* runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!);
+    }
+    return yield* kind.orchestrate(step, scope, run, path, attempt);
+  } catch (thrown) {
+    return failureOf(thrown, path);
+  }
+}
+
+function stepFailureOf(failure: Failure, path: string): StepFailure {
+  return failure instanceof StepFailure ? failure : new StepFailure(failure.error, path);
 }
 
 function skip(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number): null {

@@ -51,6 +51,42 @@ suite('retry', () => {
     expect(JSON.parse(episode.error!)).toMatchObject({ name: 'CosmosError' });
   });
 
+  it('treats each kind of failure of a later attempt as it treats the first attempt’s, then catches', async () => {
+    const definition: WorkflowDefinition = {
+      name: 'later-attempts',
+      steps: [
+        {
+          id: 'call',
+          http: { url: 'https://e.com' },
+          retry: { maxAttempts: 4, interval: '1s', backoff: 1, on: ['HttpError', 'ActivityError'] },
+          catch: [{ steps: [{ id: 'seen', set: '${{ error }}' }] }],
+        },
+        { id: 'after', set: { call: '${{ steps.call.output }}', seen: '${{ steps.seen.output }}' } },
+      ],
+    };
+    const host = new ReplayHost(sluiceHandler(), inputFor(definition, {}, { record: true }));
+    await host.start();
+    await host.complete(0, null); // sluice.run.started
+    let episode = await host.complete(1, failed('HttpError', '503', true));
+    expect(addedTop(episode)).toEqual([`timer ${at(1000)}`]);
+    episode = await host.fire(2);
+    episode = await host.fail(3, "Activity function 'sluice.http' failed: crashed"); // TaskFailed: ActivityError
+    expect(addedTop(episode)).toEqual([`timer ${at(2000)}`]);
+    episode = await host.fire(4);
+    episode = await host.complete(5, null); // no StepActivityResult: ActivityError
+    expect(addedTop(episode)).toEqual([`timer ${at(3000)}`]);
+    episode = await host.fire(6);
+    expect(episode.added[0].action.input).toMatchObject({ attempt: 4 });
+    episode = await host.complete(7, failed('CosmosError', 'gone', true)); // retries spent: caught
+    const seen = { name: 'CosmosError', message: 'gone', step: 'call' };
+    expect(addedTop(episode)).toEqual(['call sluice.run.finished']);
+    const finished = episode.added[0].action.input as { status: string; steps: Array<{ path: string; status: string; error?: unknown }> };
+    expect(finished.status).toBe('Completed');
+    expect(finished.steps.find((s) => s.path === 'call')).toMatchObject({ status: 'Failed', error: seen });
+    episode = await host.complete(8, null);
+    expect(episode.output).toEqual({ call: seen, seen });
+  });
+
   it('jitters deterministically within ±20%, seeded by run, step and attempt', () => {
     const policy = { maxAttempts: 5, intervalMs: 10_000, backoff: 1, jitter: true };
     const error = { name: 'HttpError', message: '', retryable: true };
