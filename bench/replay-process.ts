@@ -1,17 +1,18 @@
 /**
- * Item 1 in a process of its own, bundled by the suite (bench/build.ts) and run as `node --expose-gc
- * BUNDLE SIZES`; from sources, `node --expose-gc --import tsx bench/replay-process.ts SIZES`. Prints
- * its figures as one JSON line. JIT decisions differ from process to process, and with them replay times:
- * the suite runs several of these and reports the median of each figure.
+ * One part of item 1 in a process of its own, bundled by the suite (bench/build.ts) and run as
+ * `node --expose-gc BUNDLE SIZES PART`; from sources, `node --expose-gc --import tsx
+ * bench/replay-process.ts SIZES PART` (PART indexes `replayParts`). Prints the figure as one JSON line.
+ * Each part gets fresh processes: JIT decisions, and replay times with them, differ from process to
+ * process, and one part's histories and compiled code must not weigh on another's figure.
  */
 import { benchRegistrations } from './app';
-import { measureReplay } from './replay';
+import { measureReplayPart } from './replay';
 import { SIZES, type Sizes } from './sizes';
 
 async function main(): Promise<void> {
   const sizes = SIZES[(process.argv[2] ?? 'full') as Sizes['label']];
-  const figures = await measureReplay(benchRegistrations(), sizes.replay);
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  const figure = await measureReplayPart(benchRegistrations(), sizes.replay, Number(process.argv[3] ?? 0));
+  process.stdout.write(`${JSON.stringify(figure)}\n`);
   process.exit(0);
 }
 

@@ -67,59 +67,78 @@ function perReplay(sample: Sample, times: number): Sample {
   return { cpuMs: sample.cpuMs / times, wallMs: sample.wallMs / times };
 }
 
-async function pairs(registrations: CapturedRegistrations, sizes: Sizes['replay']): Promise<Pair[]> {
-  const items = Array.from({ length: sizes.fanOutItems }, (_, i) => i);
-  const { chainSteps: steps, retrySteps, retryFailures: failures } = sizes;
-  // The run inputs also carry what the hand-written twins need to know (steps, failures); Sluice ignores it.
-  const chain = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(steps), { seed: 0, steps }));
-  const fanOut = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(fanOutDefinition(), { items }));
-  const retry = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(retryDefinition(retrySteps, failures), { steps: retrySteps, failures }));
+/** The measurements of item 1, in table order: six pairs, then the scaling figure. */
+export function replayParts(sizes: Sizes['replay']): string[] {
+  const items = sizes.fanOutItems;
   return [
-    { name: `${steps}-step chain`, goal: true, yaml: chain, hand: await finishedRun(registrations, HAND.sameChain, chain.input) },
-    { name: `${items.length}-item fan-out`, goal: true, yaml: fanOut, hand: await finishedRun(registrations, HAND.sameFanOut, fanOut.input) },
-    { name: `retry-heavy (${retrySteps} steps × ${failures} failures)`, goal: true, yaml: retry, hand: await finishedRun(registrations, HAND.sameRetry, retry.input) },
-    // Context, no goal: the idiomatic hand-written flows move less data (small inputs, bare results, no definition).
-    { name: `${steps}-step chain, vs an idiomatic hand-written flow`, goal: false, yaml: chain, hand: await finishedRun(registrations, HAND.chain, { steps, seed: 0 }) },
-    { name: `${items.length}-item fan-out, vs an idiomatic hand-written flow`, goal: false, yaml: fanOut, hand: await finishedRun(registrations, HAND.fanOut, { items }) },
-    { name: `retry-heavy, vs an idiomatic hand-written flow`, goal: false, yaml: retry, hand: await finishedRun(registrations, HAND.retry, { steps: retrySteps, failures }) },
+    `${sizes.chainSteps}-step chain`,
+    `${items}-item fan-out`,
+    `retry-heavy (${sizes.retrySteps} steps × ${sizes.retryFailures} failures)`,
+    `${sizes.chainSteps}-step chain, vs an idiomatic hand-written flow`,
+    `${items}-item fan-out, vs an idiomatic hand-written flow`,
+    'retry-heavy, vs an idiomatic hand-written flow',
+    'scaling',
   ];
 }
 
-/** Measures item 1: one ratio per flow, and the YAML replay's growth from small to large history. */
-export async function measureReplay(registrations: CapturedRegistrations, sizes: Sizes['replay']): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  for (const pair of await pairs(registrations, sizes)) {
-    const { a: yaml, b: hand, ratio } = await replayCpu(registrations, pair.yaml, pair.hand, sizes.rounds);
-    const yamlText = replayTriggerText(pair.yaml);
-    const shares = await profileTop(async () => {
-      for (let i = 0; i < 5; i++) await replayOnce(registrations, pair.yaml, yamlText);
-    });
-    figures.push(
-      figure(1, `replay CPU, YAML ÷ hand-written: ${pair.name}`, ratio, '×', {
-        ...(pair.goal ? { goal: { op: '<=' as const, target: 1.2 } } : {}),
-        detail: {
-          yamlCpuMs: rounded(yaml.cpuMs),
-          handCpuMs: rounded(hand.cpuMs),
-          yamlEvents: pair.yaml.history.length,
-          handEvents: pair.hand.history.length,
-          sameHistory: sameHistory(pair.yaml, pair.hand),
-          yamlTriggerBytes: yamlText.length,
-          handTriggerBytes: replayTriggerText(pair.hand).length,
-        },
-        limit: `YAML replay profile (self time): ${sharesText(shares)}`,
-      }),
-    );
+// Only the histories of the pair measured: a process measuring one pair holds nothing of the others.
+async function pair(registrations: CapturedRegistrations, sizes: Sizes['replay'], part: number): Promise<Pair> {
+  const { chainSteps: steps, retrySteps, retryFailures: failures } = sizes;
+  const name = replayParts(sizes)[part];
+  const items = Array.from({ length: sizes.fanOutItems }, (_, i) => i);
+  // The run inputs also carry what the hand-written twins need to know (steps, failures); Sluice ignores it.
+  const flow = part % 3;
+  const yaml =
+    flow === 0
+      ? await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(steps), { seed: 0, steps }))
+      : flow === 1
+        ? await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(fanOutDefinition(), { items }))
+        : await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(retryDefinition(retrySteps, failures), { steps: retrySteps, failures }));
+  if (part < 3) {
+    // Fed the same history: the twin takes Sluice's run input.
+    return { name, goal: true, yaml, hand: await finishedRun(registrations, [HAND.sameChain, HAND.sameFanOut, HAND.sameRetry][flow], yaml.input) };
   }
+  // Context, no goal: the idiomatic hand-written flows move less data (small inputs, bare results, no definition).
+  const idiomatic = [
+    () => finishedRun(registrations, HAND.chain, { steps, seed: 0 }),
+    () => finishedRun(registrations, HAND.fanOut, { items }),
+    () => finishedRun(registrations, HAND.retry, { steps: retrySteps, failures }),
+  ][flow];
+  return { name, goal: false, yaml, hand: await idiomatic() };
+}
+
+/** Measures one part of item 1 (an index into replayParts): a pair's ratio, or the YAML replay's growth from small to large history. */
+export async function measureReplayPart(registrations: CapturedRegistrations, sizes: Sizes['replay'], part: number): Promise<Figure> {
+  if (part === replayParts(sizes).length - 1) return measureScaling(registrations, sizes);
+  const measured = await pair(registrations, sizes, part);
+  const { a: yaml, b: hand, ratio } = await replayCpu(registrations, measured.yaml, measured.hand, sizes.rounds);
+  const yamlText = replayTriggerText(measured.yaml);
+  const shares = await profileTop(async () => {
+    for (let i = 0; i < 5; i++) await replayOnce(registrations, measured.yaml, yamlText);
+  });
+  return figure(1, `replay CPU, YAML ÷ hand-written: ${measured.name}`, ratio, '×', {
+    ...(measured.goal ? { goal: { op: '<=' as const, target: 1.2 } } : {}),
+    detail: {
+      yamlCpuMs: rounded(yaml.cpuMs),
+      handCpuMs: rounded(hand.cpuMs),
+      yamlEvents: measured.yaml.history.length,
+      handEvents: measured.hand.history.length,
+      sameHistory: sameHistory(measured.yaml, measured.hand),
+      yamlTriggerBytes: yamlText.length,
+      handTriggerBytes: replayTriggerText(measured.hand).length,
+    },
+    limit: `YAML replay profile (self time): ${sharesText(shares)}`,
+  });
+}
+
+async function measureScaling(registrations: CapturedRegistrations, sizes: Sizes['replay']): Promise<Figure> {
   const [small, large] = sizes.scaling;
   const smallRun = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(small), { seed: 0 }));
   const largeRun = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(large), { seed: 0 }));
   const { a: smallCpu, b: largeCpu, ratio: smallToLarge } = await replayCpu(registrations, smallRun, largeRun, sizes.rounds);
-  figures.push(
-    figure(1, `replay scaling, YAML chain ${smallRun.history.length} → ${largeRun.history.length} events`, 1 / smallToLarge, '×', {
-      goal: { op: '<=', target: 11 },
-      detail: { smallSteps: small, largeSteps: large, smallEvents: smallRun.history.length, largeEvents: largeRun.history.length, smallCpuMs: rounded(smallCpu.cpuMs), largeCpuMs: rounded(largeCpu.cpuMs), eventRatio: rounded(largeRun.history.length / smallRun.history.length) },
-      limit: 'linear when the ratio stays near the event ratio; above it, per-event work grows with history length',
-    }),
-  );
-  return figures;
+  return figure(1, `replay scaling, YAML chain ${smallRun.history.length} → ${largeRun.history.length} events`, 1 / smallToLarge, '×', {
+    goal: { op: '<=', target: 11 },
+    detail: { smallSteps: small, largeSteps: large, smallEvents: smallRun.history.length, largeEvents: largeRun.history.length, smallCpuMs: rounded(smallCpu.cpuMs), largeCpuMs: rounded(largeCpu.cpuMs), eventRatio: rounded(largeRun.history.length / smallRun.history.length) },
+    limit: 'linear when the ratio stays near the event ratio; above it, per-event work grows with history length',
+  });
 }

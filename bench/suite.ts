@@ -15,6 +15,7 @@ import { notMeasured, type Figure } from './figure';
 import { measureHttpStart } from './http-start';
 import { measureLint } from './lint';
 import { bundleScript } from './build';
+import { replayParts } from './replay';
 import type { Sizes } from './sizes';
 import { measureThroughput } from './throughput';
 import { CHUNK_SIZE } from '../engine/orchestrator';
@@ -44,27 +45,27 @@ function items(sizes: Sizes): Item[] {
 }
 
 /**
- * Item 1 in several fresh processes, one after the other, each running the engine and the hand-written
- * flows bundled as the Azure app ships (bench/build.ts): each figure's value is the median across them
- * (every process's value is kept in the detail), the rest of the figure is from the median process.
+ * Item 1, each of its parts in several fresh processes of its own, one after the other, each running the
+ * engine and the hand-written flows bundled as the Azure app ships (bench/build.ts): each figure's value
+ * is the median across its processes (every process's value is kept in the detail), the rest of the
+ * figure is from the median process.
  */
 function replayInProcesses(sizes: Sizes): Figure[] {
   const work = mkdtempSync(join(tmpdir(), 'sluice-replay-'));
-  let runs: Figure[][];
   try {
     const bundle = bundleScript('bench/replay-process.ts', work);
-    runs = Array.from({ length: sizes.replay.processes }, () => {
-      const out = execFileSync(process.execPath, ['--expose-gc', bundle, sizes.label], { encoding: 'utf8', maxBuffer: 16 << 20 });
-      return JSON.parse(out.trim().split('\n').pop()!) as Figure[];
+    return replayParts(sizes.replay).map((_, part) => {
+      const runs = Array.from({ length: sizes.replay.processes }, () => {
+        const out = execFileSync(process.execPath, ['--expose-gc', bundle, sizes.label, String(part)], { encoding: 'utf8', maxBuffer: 16 << 20 });
+        return JSON.parse(out.trim().split('\n').pop()!) as Figure;
+      });
+      const values = runs.map((run) => run.value as number);
+      const middle = [...runs].sort((a, b) => (a.value as number) - (b.value as number))[runs.length >> 1];
+      return { ...middle, value: median(values), detail: { ...middle.detail, eachProcess: values } };
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return runs[0].map((first, index) => {
-    const values = runs.map((run) => run[index].value as number);
-    const middle = [...runs].sort((a, b) => (a[index].value as number) - (b[index].value as number))[runs.length >> 1][index];
-    return { ...middle, value: median(values), detail: { ...middle.detail, eachProcess: values } };
-  });
 }
 
 /** Runs the items in `only` (all by default); `progress` hears each item's start and duration. */
