@@ -2,4 +2,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { lintBatches, type LintThreadData } from './parallel';
 
-parentPort?.postMessage(lintBatches(workerData as LintThreadData));
+const data = workerData as LintThreadData;
+if (data.announce) parentPort?.postMessage('ready');
+parentPort?.postMessage(lintBatches(data));

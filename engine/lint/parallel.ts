@@ -37,6 +37,8 @@ export interface LintThreadData {
   sources: readonly SourceText[];
   options: LintOptions;
   next: SharedArrayBuffer;
+  /** The thread says `ready` (its linter loaded) before it takes batches. */
+  announce?: boolean;
 }
 
 /** Takes batches from the shared counter until none are left; the same loop on every thread. */
@@ -59,12 +61,23 @@ export interface ParallelLint {
   filesPerThread: number[];
 }
 
-/** Lints files together (each file, then the cross-file checks) on up to `threads` threads. */
-export async function lintFilesInParallel(sources: readonly SourceText[], options: LintOptions = {}, threads = defaultLintThreads()): Promise<ParallelLint> {
+/**
+ * Lints files together (each file, then the cross-file checks) on up to `threads` threads. With
+ * `startTogether` the calling thread waits until every worker has loaded the linter before it takes a
+ * batch, so that every thread lints a share whatever the machine's load (tests; slower otherwise).
+ */
+export async function lintFilesInParallel(
+  sources: readonly SourceText[],
+  options: LintOptions = {},
+  threads = defaultLintThreads(),
+  { startTogether = false } = {},
+): Promise<ParallelLint> {
   const workers = Math.min(Math.max(0, threads - 1), 7, Math.floor(sources.length / PARALLEL_THRESHOLD));
   if (workers === 0) return { diagnostics: lintFiles(sources, options).diagnostics, filesPerThread: [sources.length] };
-  const data: LintThreadData = { sources, options, next: new SharedArrayBuffer(4) };
-  const started = Array.from({ length: workers }, () => runThread(data));
+  const data: LintThreadData = { sources, options, next: new SharedArrayBuffer(4), announce: startTogether };
+  const threadsStarted = Array.from({ length: workers }, () => runThread(data));
+  const started = threadsStarted.map((thread) => thread.results);
+  if (startTogether) await Promise.all(threadsStarted.map((thread) => thread.ready));
   const results = lintBatches(data);
   const filesPerThread = [results.length];
   for (const more of await Promise.all(started)) {
@@ -79,14 +92,23 @@ export async function lintFilesInParallel(sources: readonly SourceText[], option
   return { diagnostics: sortDiagnostics(all), filesPerThread };
 }
 
-function runThread(data: LintThreadData): Promise<FileResult[]> {
-  return new Promise((resolve, reject) => {
+// A worker's results, and (when it announces) when it is ready to take batches.
+function runThread(data: LintThreadData): { ready: Promise<void>; results: Promise<FileResult[]> } {
+  let isReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (isReady = resolve));
+  const results = new Promise<FileResult[]>((resolve, reject) => {
     const worker = newLintWorker(data);
-    let results: FileResult[] | undefined;
-    worker.once('message', (message: FileResult[]) => (results = message));
+    let answer: FileResult[] | undefined;
+    worker.on('message', (message: FileResult[] | 'ready') => (message === 'ready' ? isReady() : (answer = message)));
     worker.once('error', reject);
-    worker.once('exit', (code) => (results ? resolve(results) : reject(new Error(`a lint thread exited with code ${code} before answering`))));
+    worker.once('exit', (code) => {
+      // A thread that died before saying ready must not keep the caller waiting.
+      isReady();
+      if (answer) resolve(answer);
+      else reject(new Error(`a lint thread exited with code ${code} before answering`));
+    });
   });
+  return { ready, results };
 }
 
 /** The worker entry sits beside this module: compiled JavaScript, or TypeScript run through tsx in a checkout. */

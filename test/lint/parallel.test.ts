@@ -16,7 +16,7 @@ const cases = (folder: string): SourceText[] =>
 
 /** Generated files, every golden case, and files that clash with or call files far away in the list. */
 function mixedSources(): SourceText[] {
-  // Enough files that the worker, which starts late (it loads the linter first), takes a share.
+  // Enough files that both threads take a share once the worker has loaded the linter (startTogether).
   const generated = Array.from({ length: 1200 }, (_, n) => ({ file: `gen/${n}.yaml`, text: workflowText(n, CORPUS_SIZES.typical) }));
   const clashes = [
     { file: 'z/same-name.yaml', text: workflowText(3, CORPUS_SIZES.typical).replace('name: generated-3', 'name: generated-200') },
@@ -29,7 +29,7 @@ describe('parallel lint', () => {
   it('finds on two threads exactly what one thread finds, cross-file findings included', async () => {
     const sources = mixedSources();
     const expected = lintFiles(sources, { activities }).diagnostics;
-    const parallel = await lintFilesInParallel(sources, { activities }, 2);
+    const parallel = await lintFilesInParallel(sources, { activities }, 2, { startTogether: true });
     expect(parallel.filesPerThread).toHaveLength(2);
     expect(parallel.filesPerThread[1], 'the worker thread linted nothing').toBeGreaterThan(0);
     expect(parallel.filesPerThread.reduce((a, b) => a + b, 0)).toBe(sources.length);
