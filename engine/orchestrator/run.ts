@@ -8,6 +8,7 @@ import type { Plan, PlanStep } from '../plan/model';
 import type { RunInput } from '../plan/run-input';
 import type { Flow } from './kind';
 import type { Scope } from './scope';
+import type { StepCall } from './step-call';
 
 /** What the orchestrator remembers about a step for the run record (`sluice.run.finished`). */
 export interface StepRecord {
@@ -40,10 +41,12 @@ export interface Run {
   degraded: Map<string, string>;
   /** Runs a sequence of steps; returns the last output (null when empty or skipped). */
   steps(list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown>;
+  /** Starts a sequence of steps for `together`: a one-step bare activity call as a StepCall, else its flow. */
+  startSteps(list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> | StepCall;
   /** Runs one step with its `if`, retries, fail-open and catch; returns its output. */
   step(step: PlanStep, scope: Scope, basePath: string): Flow<unknown>;
   /** Runs `count` flows concurrently, at most `window` in flight; returns their outputs in order. */
-  together(count: number, start: (index: number) => Flow<unknown>, window?: number): Flow<unknown[]>;
+  together(count: number, start: (index: number) => Flow<unknown> | StepCall, window?: number): Flow<unknown[]>;
   /** Awaits a task, racing it with a timer when `timeoutMs` is set; returns the settled task. */
   settle(task: Task, timeoutMs: number | undefined, path: string): Flow<Task>;
 }

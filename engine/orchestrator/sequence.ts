@@ -13,6 +13,7 @@ import { nowMs, type Run, type StepRecord } from './run';
 import { catchScope, setOutput, type Scope } from './scope';
 import { ReportedFailure, scheduleStepActivity, stepActivityOutcome, stepTimeoutMs } from './call';
 import { runTimedStep } from './timed';
+import { Continuation, StepCall } from './step-call';
 
 // Kinds whose `timeout` needs a child orchestration; I/O kinds race their own task (call.ts), and
 // wait/waitForEvent/set/fail have nothing to interrupt or their own timeout.
@@ -24,34 +25,86 @@ export function runSteps(run: Run, list: readonly PlanStep[], scope: Scope, base
   return list.length === 1 ? runStep(run, list[0], scope, basePath) : runInOrder(run, list, scope, basePath);
 }
 
-function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
+/** Starts steps in order: a one-step list of a bare activity call as a StepCall (no generator), else their flow. */
+export function startSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): StepCall | Flow<unknown> {
+  return list.length === 1 ? startStep(run, list[0], scope, basePath) : runInOrder(run, list, scope, basePath);
+}
+
+/**
+ * Runs steps one after the other; returns the last output. `before(i)` runs before step i (the run's
+ * top level sets its custom status there). A StepCall is awaited here, not in a generator of its own:
+ * one generator for the whole sequence, however long.
+ */
+export function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string, before?: (index: number) => void): Flow<unknown> {
   let output: unknown = null;
-  for (const step of list) output = yield* runStep(run, step, scope, basePath);
+  for (let i = 0; i < list.length; i++) {
+    before?.(i);
+    const started = startStep(run, list[i], scope, basePath);
+    if (!(started instanceof StepCall)) {
+      output = yield* started;
+      continue;
+    }
+    try {
+      yield started.task;
+    } catch {
+      // Read through task.isFaulted.
+    }
+    const after = resumeCall(started);
+    output = after instanceof Continuation ? yield* after.flow : after;
+  }
   return output;
 }
 
 /** Runs one step; returns its output or throws a StepFailure after retries, fail-open and catch. */
-export function* runStep(run: Run, step: PlanStep, scope: Scope, basePath: string): Flow<unknown> {
+export function runStep(run: Run, step: PlanStep, scope: Scope, basePath: string): Flow<unknown> {
+  const started = startStep(run, step, scope, basePath);
+  return started instanceof StepCall ? awaitCall(started) : started;
+}
+
+/**
+ * Starts one step. A bare activity call (the common I/O step, no `if`, no timeout) has its first attempt
+ * scheduled now and comes back as a StepCall, to be resumed by `resumeCall` once its task settled: no
+ * generator for the step unless it fails (retries and failure handling live in generators made only
+ * then). Any other step comes back as its flow. The same Durable calls in the same order either way.
+ */
+export function startStep(run: Run, step: PlanStep, scope: Scope, basePath: string): StepCall | Flow<unknown> {
   const path = basePath ? `${basePath}.${step.id}` : step.id;
   // Kept as a number: most records inside iterations are dropped, so text is made only when kept.
   const startedAt = nowMs(run);
-  if (step.when !== undefined && !isTrue(step.when, scope, path)) return skip(run, step, scope, path, startedAt);
+  return step.when === undefined ? begin(run, step, scope, path, startedAt) : conditionally(run, step, scope, path, startedAt);
+}
+
+/** A StepCall's step after its task settled: the step's output, or a Continuation with its retries and failure handling. */
+export function resumeCall(call: StepCall): unknown {
+  const { run, step, scope, path, startedAt, task } = call;
+  const outcome = stepActivityOutcome(run, task, path, step.kind);
+  if (isFailure(outcome)) return new Continuation(retryAfter(run, step, scope, path, startedAt, outcome, 1));
+  return finish(run, step, scope, path, outcome, 1, startedAt);
+}
+
+// The step once its `if` (if any) held: a bare activity call's first attempt, else every attempt in a flow.
+function begin(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number): StepCall | Flow<unknown> {
   const kind = kindNamed(step.kind);
-  if (!kind.activityConfig || step.timeout) return yield* attempts(run, step, scope, path, startedAt, 1);
-  // A bare activity call (the common I/O step): its first attempt made here, in as few locals as can be.
-  // A suspended generator keeps a slot for every local and temporary of its function, and a fan-out holds
-  // one per item while it waits; retries and failure handling live in generators made only when needed.
-  // (attemptOutcome makes the later attempts' calls the same way.)
+  if (!kind.activityConfig || step.timeout) return attempts(run, step, scope, path, startedAt, 1);
   const task = callOf(run, step, scope, path, 1, kind.activityConfig);
-  if (task instanceof StepFailure) return yield* retryAfter(run, step, scope, path, startedAt, task, 1);
+  if (task instanceof StepFailure) return retryAfter(run, step, scope, path, startedAt, task, 1);
+  return new StepCall(run, step, scope, path, startedAt, task);
+}
+
+function* conditionally(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number): Flow<unknown> {
+  if (!isTrue(step.when!, scope, path)) return skip(run, step, scope, path, startedAt);
+  const started = begin(run, step, scope, path, startedAt);
+  return yield* started instanceof StepCall ? awaitCall(started) : started;
+}
+
+function* awaitCall(call: StepCall): Flow<unknown> {
   try {
-    yield task;
+    yield call.task;
   } catch {
     // Read through task.isFaulted.
   }
-  const outcome = stepActivityOutcome(run, task, path, step.kind);
-  if (isFailure(outcome)) return yield* retryAfter(run, step, scope, path, startedAt, outcome, 1);
-  return finish(run, step, scope, path, outcome, 1, startedAt);
+  const after = resumeCall(call);
+  return after instanceof Continuation ? yield* after.flow : after;
 }
 
 /** A failure as a value: thrown and caught (StepFailure), or reported by an activity. */
@@ -90,7 +143,7 @@ function* retryAfter(run: Run, step: PlanStep, scope: Scope, path: string, start
 }
 
 // One attempt of a step: its output, or its failure as a value. A bare activity call is made here as
-// runStep makes the first (its kind's orchestrate makes the same call, but reports failures by throwing);
+// startStep makes the first (its kind's orchestrate makes the same call, but reports failures by throwing);
 // other steps run through their kind (or, composites with a timeout, raced as a fragment).
 function* attemptOutcome(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number): Flow<unknown> {
   const kind = kindNamed(step.kind);

@@ -17,7 +17,7 @@ import type { Flow } from './kind';
 import { recordFinished, recordStarted } from './records';
 import type { Run } from './run';
 import { runScope, type Scope, type StepOutputs } from './scope';
-import { runStep, runSteps } from './sequence';
+import { resumeCall, runInOrder, runStep, runSteps, startSteps } from './sequence';
 import { together } from './together';
 
 /** The orchestration function name every workflow runs under. */
@@ -73,8 +73,9 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
     records: [],
     degraded: new Map(),
     steps: (list, scope, basePath) => runSteps(run, list, scope, basePath),
+    startSteps: (list, scope, basePath) => startSteps(run, list, scope, basePath),
     step: (step, scope, basePath) => runStep(run, step, scope, basePath),
-    together: (count, start, window) => together(df, count, start, window),
+    together: (count, start, window) => together(df, count, start, resumeCall, window),
     settle: (task, timeoutMs, path) => settle(run, task, timeoutMs, path),
   };
   return run;
@@ -86,16 +87,13 @@ function* runWorkflow(df: DurableOrchestrationContext, chunkSize: number): Flow<
   const record = run.input.record !== false;
   if (record) yield* recordStarted(run);
   const scope = runScope(run.input.input, run.info);
-  const total = plan.steps.length;
+  const statuses = statusesOf(plan);
   let output: unknown = null;
   let failure: StepFailure | undefined;
   try {
-    for (let i = 0; i < total; i++) {
-      df.setCustomStatus({ step: plan.steps[i].id, completed: i, total });
-      output = yield* runStep(run, plan.steps[i], scope, '');
-    }
+    output = yield* runInOrder(run, plan.steps, scope, '', (i) => df.setCustomStatus(statuses[i]));
     if (plan.output) output = evaluateIn(plan.output, scope, '$output');
-    df.setCustomStatus({ step: null, completed: total, total });
+    df.setCustomStatus(statuses[plan.steps.length]);
   } catch (thrown) {
     failure = failureOf(thrown, '$run');
   }
@@ -109,6 +107,25 @@ function* runWorkflow(df: DurableOrchestrationContext, chunkSize: number): Flow<
     yield* recordFinished(run, { status: deadLetter ? 'DeadLettered' : 'Failed', error: failure.view, ...(deadLetter ? { deadLetter } : {}) });
   }
   throw new Error(runErrorMessage(failure));
+}
+
+/** The custom status of a run: before each top-level step, and (last) when every step is done. */
+export interface RunStatus {
+  step: string | null;
+  completed: number;
+  total: number;
+}
+
+// Made once per plan, not per step on every replay (the SDK serialises whichever is set last).
+const statusCache = new WeakMap<Plan, readonly RunStatus[]>();
+function statusesOf(plan: Plan): readonly RunStatus[] {
+  let statuses = statusCache.get(plan);
+  if (!statuses) {
+    const total = plan.steps.length;
+    statuses = [...plan.steps.map((step, completed) => ({ step: step.id, completed, total })), { step: null, completed: total, total }];
+    statusCache.set(plan, statuses);
+  }
+  return statuses;
 }
 
 function* runFragment(df: DurableOrchestrationContext, chunkSize: number): Flow<unknown> {

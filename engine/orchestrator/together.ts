@@ -18,10 +18,13 @@
  */
 import type { DurableOrchestrationContext, Task } from 'durable-functions';
 import type { Flow } from './kind';
+import { Continuation, StepCall } from './step-call';
 
+// A fiber is a generator, or (a bare activity step's first attempt) a StepCall until its task settles.
 interface Fiber {
   index: number;
-  flow: Flow<unknown>;
+  flow: Flow<unknown> | undefined;
+  call: StepCall | undefined;
   task?: Task;
   done: boolean;
 }
@@ -38,11 +41,15 @@ const CREATE_TIMER = 5;
 const WAIT_FOR_EXTERNAL_EVENT = 6;
 const WHEN_ANY = 11;
 
-/** Runs `count` flows with at most `window` in flight; returns outputs in index order; fails fast. */
+/**
+ * Runs `count` flows with at most `window` in flight; returns outputs in index order; fails fast. `start`
+ * may give a StepCall instead of a flow; `resume` (sequence.ts resumeCall) finishes it once its task settled.
+ */
 export function* together(
   df: DurableOrchestrationContext,
   count: number,
-  start: (index: number) => Flow<unknown>,
+  start: (index: number) => Flow<unknown> | StepCall,
+  resume: (call: StepCall) => unknown,
   window = Number.POSITIVE_INFINITY,
 ): Flow<unknown[]> {
   const outputs: unknown[] = new Array(count).fill(null);
@@ -50,11 +57,32 @@ export function* together(
   let next = 0;
   let failure: { error: unknown } | undefined;
 
+  // Resumes a StepCall fiber whose task settled: done, or a generator from now on (retries).
+  const resumeCall = (fiber: Fiber): boolean => {
+    let after: unknown;
+    try {
+      after = resume(fiber.call!);
+    } catch (error) {
+      fiber.done = true;
+      failure ??= { error };
+      return false;
+    }
+    fiber.call = undefined;
+    if (after instanceof Continuation) {
+      fiber.flow = after.flow;
+      return true;
+    }
+    outputs[fiber.index] = after;
+    fiber.done = true;
+    return false;
+  };
   const advance = (fiber: Fiber, value: unknown, isError: boolean): void => {
+    if (fiber.call && !resumeCall(fiber)) return;
+    const flow = fiber.flow!;
     for (;;) {
       let step: IteratorResult<Task, unknown>;
       try {
-        step = isError ? fiber.flow.throw(value) : fiber.flow.next(value);
+        step = isError ? flow.throw(value) : flow.next(value);
       } catch (error) {
         fiber.done = true;
         failure ??= { error };
@@ -77,11 +105,20 @@ export function* together(
   };
   const refill = (): void => {
     while (!failure && next < count && live.length < window) {
+      const started = start(next);
       // Every field set here: a field added later would cost each fiber a separate property store.
-      const fiber: Fiber = { index: next, flow: start(next), task: undefined, done: false };
+      const fiber: Fiber =
+        started instanceof StepCall
+          ? { index: next, flow: undefined, call: started, task: started.task, done: false }
+          : { index: next, flow: started, call: undefined, task: undefined, done: false };
       next += 1;
       live.push(fiber);
-      advance(fiber, undefined, false);
+      // A StepCall's task that already has its result is resumed at once, as a generator's would be.
+      if (!fiber.call) advance(fiber, undefined, false);
+      else if (settled(fiber.task!)) {
+        fiber.task = undefined;
+        advance(fiber, undefined, false);
+      }
       // A fiber that finished without waiting is the last one in `live`: drop it without a scan.
       if (fiber.done) live.pop();
     }

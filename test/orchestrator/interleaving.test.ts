@@ -38,6 +38,37 @@ suite('interleaving', () => {
     expect(episode.output).toEqual({ flaky: 'F', approval: 'yes' });
   });
 
+  it('in a forEach of bare activity calls, retries a failed iteration and catches another after its retries', async () => {
+    // Each iteration's first attempt starts without a generator (sequence.ts startStep); a failure goes on
+    // in a generator of its own: the retry timer and attempt 2, or (not retryable) the catch.
+    const definition: WorkflowDefinition = {
+      name: 'each-retry',
+      steps: [
+        {
+          id: 'each',
+          forEach: {
+            items: '${{ input.items }}',
+            steps: [{ id: 'touch', activity: 'touch', input: '${{ item }}', retry: { maxAttempts: 2, interval: '1s' }, catch: [{ steps: [{ id: 'fallback', set: 'caught ${{ item }}' }] }] }],
+          },
+        },
+      ],
+    };
+    const host = new ReplayHost(sluiceHandler(), inputFor(definition, { items: ['a', 'b', 'c'] }));
+    let episode = await host.start();
+    expect(addedTop(episode)).toEqual(['all[call sluice.activity, call sluice.activity, call sluice.activity]']);
+    episode = await host.completeMany([
+      [0, ok('A')],
+      [1, failed('ActivityError', 'busy', true)],
+      [2, failed('ActivityError', 'bad input', false)],
+    ]);
+    expect(addedTop(episode)).toEqual(['timer 2026-01-01T00:00:01.000Z']);
+    episode = await host.fire(3);
+    expect(addedTop(episode)).toEqual(['call sluice.activity']);
+    expect(episode.added.map((a) => a.action.input)).toMatchObject([{ stepPath: 'each[1].touch', attempt: 2, config: { name: 'touch', input: 'b' } }]);
+    episode = await host.complete(4, ok('B'));
+    expect(episode.output).toEqual(['A', 'B', 'caught c']);
+  });
+
   it('waits for two events concurrently and resolves each by name', async () => {
     const definition: WorkflowDefinition = {
       name: 'two-events',

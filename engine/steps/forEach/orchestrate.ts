@@ -79,7 +79,7 @@ export function* iterate(
     items.length,
     (i) => {
       const index = offset + i * stride;
-      return run.steps(steps, scopeOf(items[i], index), `${path}[${index}]`);
+      return run.startSteps(steps, scopeOf(items[i], index), `${path}[${index}]`);
     },
     window,
   );
