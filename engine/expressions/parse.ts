@@ -2,7 +2,6 @@
  * Expression parsing. The grammar is jexl's (a maintained, synchronous parser whose AST is plain data);
  * evaluation is ours (`evaluate.ts`), so that no property lookup can leave the data's own properties.
  */
-import { Jexl } from 'jexl';
 
 /** A node of jexl's AST. */
 export interface ExpressionAst {
@@ -23,13 +22,22 @@ interface JexlParser {
   addTokens(tokens: unknown[]): void;
   complete(): ExpressionAst | undefined;
 }
-/* eslint-disable @typescript-eslint/no-require-imports */
-const grammar = (new Jexl() as unknown as { _grammar: unknown })._grammar;
-const Lexer = require('jexl/dist/Lexer') as new (grammar: unknown) => JexlLexer;
-const Parser = require('jexl/dist/parser/Parser') as new (grammar: unknown) => JexlParser;
-/* eslint-enable @typescript-eslint/no-require-imports */
-// One lexer for every parse: jexl's own compile builds a lexer, and its token regex, each time.
-const lexer = new Lexer(grammar);
+// Loaded on the first expression that is not a plain path: a cold start (the Azure entry imports this
+// module) does not pay for jexl and its runtime helpers until a flow needs them.
+let jexlParts: { grammar: unknown; Parser: new (grammar: unknown) => JexlParser; lexer: JexlLexer } | undefined;
+function jexl(): NonNullable<typeof jexlParts> {
+  if (!jexlParts) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { Jexl } = require('jexl') as typeof import('jexl');
+    const grammar = (new Jexl() as unknown as { _grammar: unknown })._grammar;
+    const Lexer = require('jexl/dist/Lexer') as new (grammar: unknown) => JexlLexer;
+    const Parser = require('jexl/dist/parser/Parser') as new (grammar: unknown) => JexlParser;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    // One lexer for every parse: jexl's own compile builds a lexer, and its token regex, each time.
+    jexlParts = { grammar, Parser, lexer: new Lexer(grammar) };
+  }
+  return jexlParts;
+}
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 // The same expressions recur across files and plans, so outcomes (immutable: the evaluator never
@@ -53,6 +61,7 @@ function parseUncached(source: string): ParseOutcome {
   if (path) return { ok: true, ast: path };
   let ast: ExpressionAst | undefined;
   try {
+    const { grammar, Parser, lexer } = jexl();
     const parser = new Parser(grammar);
     parser.addTokens(lexer.tokenize(source));
     ast = parser.complete();
