@@ -8,8 +8,11 @@ import type { Rounds } from './measure';
 /** Every size knob of the suite. */
 export interface Sizes {
   label: 'full' | 'quick' | 'tiny';
-  /** `processes`: fresh processes item 1 runs in (the median of each figure is reported). */
-  replay: { chainSteps: number; fanOutItems: number; retrySteps: number; retryFailures: number; scaling: [number, number]; rounds: Rounds; processes: number };
+  /**
+   * `processes`: fresh processes each part of item 1 runs in (the median of each figure is reported): more
+   * for the figures measured against a goal, fewer for the context pairs.
+   */
+  replay: { chainSteps: number; fanOutItems: number; retrySteps: number; retryFailures: number; scaling: [number, number]; rounds: Rounds; processes: { goal: number; context: number } };
   throughput: { runs: number; activities: number; rounds: number };
   fanOut: { items: number[]; concurrency: number; chunkSize?: number };
   /** `rounds`: cold processes per configuration; the median is reported. */
@@ -22,7 +25,7 @@ export interface Sizes {
 export const SIZES: Record<Sizes['label'], Sizes> = {
   full: {
     label: 'full',
-    replay: { chainSteps: 100, fanOutItems: 1000, retrySteps: 25, retryFailures: 3, scaling: [250, 2500], rounds: { warmup: 3, repetitions: 11 }, processes: 3 },
+    replay: { chainSteps: 100, fanOutItems: 1000, retrySteps: 25, retryFailures: 3, scaling: [250, 2500], rounds: { warmup: 6, repetitions: 11 }, processes: { goal: 5, context: 3 } },
     throughput: { runs: 1000, activities: 5, rounds: 3 },
     fanOut: { items: [1000, 10_000], concurrency: 50 },
     lint: { files: 1000, rounds: 5 },
@@ -32,7 +35,7 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
   },
   quick: {
     label: 'quick',
-    replay: { chainSteps: 100, fanOutItems: 300, retrySteps: 10, retryFailures: 3, scaling: [100, 1000], rounds: { warmup: 2, repetitions: 5 }, processes: 1 },
+    replay: { chainSteps: 100, fanOutItems: 300, retrySteps: 10, retryFailures: 3, scaling: [100, 1000], rounds: { warmup: 2, repetitions: 5 }, processes: { goal: 1, context: 1 } },
     throughput: { runs: 200, activities: 5, rounds: 1 },
     fanOut: { items: [300, 3000], concurrency: 50, chunkSize: 300 },
     lint: { files: 300, rounds: 3 },
@@ -42,7 +45,7 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
   },
   tiny: {
     label: 'tiny',
-    replay: { chainSteps: 5, fanOutItems: 10, retrySteps: 2, retryFailures: 2, scaling: [5, 50], rounds: { warmup: 0, repetitions: 1 }, processes: 1 },
+    replay: { chainSteps: 5, fanOutItems: 10, retrySteps: 2, retryFailures: 2, scaling: [5, 50], rounds: { warmup: 0, repetitions: 1 }, processes: { goal: 1, context: 1 } },
     throughput: { runs: 5, activities: 5, rounds: 1 },
     fanOut: { items: [10, 25], concurrency: 4, chunkSize: 10 },
     lint: { files: 10, rounds: 1 },
