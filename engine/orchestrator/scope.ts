@@ -42,11 +42,8 @@ export function iterationScopes(parent: Scope, as: string, last: object | undefi
   if (as === 'item' && Object.keys(parent).length === 3) {
     const { input, steps, run } = parent;
     if (!lend) return (item, index) => ({ input, steps: Object.assign({}, steps), run, item, index });
-    return (item, index) => {
-      const scope: LentScope = { input, steps, run, item, index };
-      scope[LENT] = mark;
-      return scope;
-    };
+    // The mark in the literal: set afterwards, it would cost every scope a property array of its own.
+    return (item, index): LentScope => ({ input, steps, run, item, index, [LENT]: mark });
   }
   return (item, index) => {
     const scope = Object.assign({}, parent) as LentScope;
