@@ -80,6 +80,9 @@ function parseUncached(source: string): ParseOutcome {
 const DOTTED = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$/;
 /** Words jexl reads as operators or literals, not as property names. */
 const JEXL_WORDS = new Set(['in', 'true', 'false']);
+// jexl finds those words up to a word boundary, and `$` is no word character: it reads `in$x` as `in`
+// and `$x`, so a name that starts with one of them and a `$` goes to jexl as well.
+const JEXL_WORD_THEN_DOLLAR = /^(?:in|true|false)\$/;
 
 /**
  * The commonest expression, a plain path (`input.orderId`, `steps.classify.output`), as the AST jexl
@@ -91,7 +94,7 @@ function dottedPath(source: string): ExpressionAst | undefined {
   if (!match) return undefined;
   let ast: ExpressionAst | undefined;
   for (const name of match[1].split('.')) {
-    if (JEXL_WORDS.has(name) || FORBIDDEN.has(name) || name in Object.prototype) return undefined;
+    if (JEXL_WORDS.has(name) || JEXL_WORD_THEN_DOLLAR.test(name) || FORBIDDEN.has(name) || name in Object.prototype) return undefined;
     ast = ast ? { type: 'Identifier', value: name, from: ast } : { type: 'Identifier', value: name };
   }
   return ast;

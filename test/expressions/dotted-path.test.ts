@@ -42,6 +42,14 @@ describe('plain paths', () => {
     );
   });
 
+  it('leaves to jexl a name that starts with one of its words and a `$` (found by the property test)', () => {
+    for (const source of ['in$._', 'true$', 'a.false$x', 'steps.in$']) {
+      expect(jexlOutcome(source), source).toBe('refused');
+      expect(parseExpression(source).ok, source).toBe(false);
+    }
+    expect(parseExpression('x$in').ok).toBe(true);
+  });
+
   it('reads the common ones', () => {
     expect(parseExpression('steps.classify.output')).toEqual({ ok: true, ast: { type: 'Identifier', value: 'output', from: { type: 'Identifier', value: 'classify', from: { type: 'Identifier', value: 'steps' } } } });
     expect(parseExpression('a.toString').ok).toBe(false);
