@@ -44,6 +44,7 @@ export function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, b
       output = yield* started;
       continue;
     }
+    // awaitCall's body, inline: one generator for the whole sequence instead of one per step.
     try {
       yield started.task;
     } catch {
@@ -57,7 +58,11 @@ export function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, b
 
 /** Runs one step; returns its output or throws a StepFailure after retries, fail-open and catch. */
 export function runStep(run: Run, step: PlanStep, scope: Scope, basePath: string): Flow<unknown> {
-  const started = startStep(run, step, scope, basePath);
+  return flowOf(startStep(run, step, scope, basePath));
+}
+
+// A started step as a flow: a StepCall awaited in a generator of its own, any other step as it is.
+function flowOf(started: StepCall | Flow<unknown>): Flow<unknown> {
   return started instanceof StepCall ? awaitCall(started) : started;
 }
 
@@ -93,8 +98,7 @@ function begin(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: 
 
 function* conditionally(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: number): Flow<unknown> {
   if (!isTrue(step.when!, scope, path)) return skip(run, step, scope, path, startedAt);
-  const started = begin(run, step, scope, path, startedAt);
-  return yield* started instanceof StepCall ? awaitCall(started) : started;
+  return yield* flowOf(begin(run, step, scope, path, startedAt));
 }
 
 function* awaitCall(call: StepCall): Flow<unknown> {
