@@ -10,6 +10,7 @@ import standaloneCode from 'ajv/dist/standalone';
 import { languageSchemaOptions, newJsonSchemaValidator } from '../engine/definition/json-schema-lib';
 import { loadDefinition } from '../engine/definition/load';
 import { prepareLanguageSchema, typeName } from './prepare-schema';
+import { quickCheckKeywords, quickCheckOptions, quickCheckSchema } from './quick-check';
 import { generateRunTypes, runTypesFiles } from '../engine/history/generate-types';
 
 /** Where things are, relative to the repository root. */
@@ -49,21 +50,39 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   return outputs;
 }
 
-/** The language schema's validator as ajv standalone code, compiled with the options the linter uses. */
+/**
+ * The language schema's validators as ajv standalone code: the full validator, compiled with the options
+ * the linter uses, and the quick check (codegen/quick-check.ts) that answers first.
+ */
 function standaloneValidator(schema: Record<string, unknown>): string {
-  const ajv = newJsonSchemaValidator({ ...languageSchemaOptions, code: { source: true, esm: true, lines: true } });
+  const full = standaloneFactory('createValidator', 'Builds the language validator (every error, with its schema).', newJsonSchemaValidator({ ...languageSchemaOptions, code: CODE }), schema);
+  const quickAjv = newJsonSchemaValidator({ ...quickCheckOptions, code: CODE });
+  for (const keyword of quickCheckKeywords) quickAjv.addKeyword(keyword);
+  const quick = standaloneFactory('createQuickCheck', "Builds the language schema's quick check (the verdict only).", quickAjv, quickCheckSchema(schema));
+  return `${header(codegenPaths.schema)}\n// @ts-nocheck\n${full}\n${quick}`;
+}
+
+const CODE = { source: true, esm: true, lines: true };
+
+/** One validator's standalone code, wrapped in a factory function named `name`. */
+function standaloneFactory(name: string, doc: string, ajv: ReturnType<typeof newJsonSchemaValidator>, schema: Record<string, unknown>): string {
   // ajv's runtime helpers (deep equality for `uniqueItems`) are required on first use, not at import:
   // the packaged app imports the linter's modules but must not load ajv when it starts from its bundle.
   const code = standaloneCode(ajv, ajv.compile(schema)).replace(
     /const (func\d+) = require\(("[^"]+")\)\.default;/g,
-    (_match, name: string, module: string) => `let ${name}Loaded; const ${name} = (...args) => (${name}Loaded ??= require(${module}).default)(...args);`,
+    (_match, func: string, module: string) => `let ${func}Loaded; const ${func} = (...args) => (${func}Loaded ??= require(${module}).default)(...args);`,
   );
-  // Wrapped in a factory: importing the module defines one function; the schema constants and the
+  // Wrapped in a factory: importing the module defines functions only; the schema constants and the
   // validator functions are built on first use (the packaged app imports it but starts from its bundle).
   const main = /export default (\w+);/.exec(code)?.[1];
   if (!main) throw new Error('ajv standalone code without a default export');
-  const body = code.replace(/^"use strict";\n?/, '').replace(/export const validate = \w+;\n?/, '').replace(/export default \w+;\n?/, '');
-  return `${header(codegenPaths.schema)}\n// @ts-nocheck\n/** Builds the language validator. */\nexport function createValidator() {\n${body}\nreturn ${main};\n}\n`;
+  const body = withoutUnusedSchemas(code.replace(/^"use strict";\n?/, '').replace(/export const validate = \w+;\n?/, '').replace(/export default \w+;\n?/, ''));
+  return `/** ${doc} */\nexport function ${name}() {\n${body}\nreturn ${main};\n}\n`;
+}
+
+/** Drops the schema constants standalone code defines but never reads (the quick check keeps no schemas). */
+function withoutUnusedSchemas(body: string): string {
+  return body.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (body.match(new RegExp(`\\b${name}\\b`, 'g'))!.length > 1 ? line : ''));
 }
 
 function workflowFiles(root: string): string[] {

@@ -1,16 +1,18 @@
 /**
- * The workflow JSON Schema's validator, compiled ahead of time by codegen (ajv standalone code in
+ * The workflow JSON Schema's validators, compiled ahead of time by codegen (ajv standalone code in
  * workflow-validator.generated.ts, kept in step by `npm run codegen:check`): linting compiles no schema,
- * and the validator is built on first use, not at import.
+ * and the validators are built on first use, not at import. The quick check (codegen/quick-check.ts)
+ * answers first; only a definition it rejects goes through the full validator, for its errors.
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv/dist/2020';
 import { newJsonSchemaValidator } from './json-schema-lib';
-import { createValidator } from './workflow-validator.generated';
+import { createQuickCheck, createValidator } from './workflow-validator.generated';
 import workflowSchema from '../../schemas/workflow.schema.json';
 
 let userSchemas: Ajv2020 | undefined;
 let validateWorkflow: GeneratedValidator | undefined;
+let quickCheck: GeneratedValidator | undefined;
 
 /** The generated validator's shape: ajv's, with its errors on the function after a call. */
 interface GeneratedValidator {
@@ -25,6 +27,7 @@ export function languageSchema(): Record<string, unknown> {
 
 /** Validates a definition value against the language schema; returns ajv's raw errors (empty when valid). */
 export function validateAgainstSchema(value: unknown): ErrorObject[] {
+  if ((quickCheck ??= createQuickCheck() as GeneratedValidator)(value)) return [];
   const validate = (validateWorkflow ??= createValidator() as GeneratedValidator);
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
