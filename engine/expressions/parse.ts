@@ -28,8 +28,8 @@ let jexlParts: { grammar: unknown; Parser: new (grammar: unknown) => JexlParser;
 function jexl(): NonNullable<typeof jexlParts> {
   if (!jexlParts) {
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const { Jexl } = require('jexl') as typeof import('jexl');
-    const grammar = (new Jexl() as unknown as { _grammar: unknown })._grammar;
+    // The grammar a `new Jexl()` starts from, without loading jexl's evaluator (not used: ours evaluates).
+    const grammar = (require('jexl/dist/grammar') as { getGrammar(): unknown }).getGrammar();
     const Lexer = require('jexl/dist/Lexer') as new (grammar: unknown) => JexlLexer;
     const Parser = require('jexl/dist/parser/Parser') as new (grammar: unknown) => JexlParser;
     /* eslint-enable @typescript-eslint/no-require-imports */
