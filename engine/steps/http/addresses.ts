@@ -15,31 +15,37 @@ interface Range {
 
 const range = (text: string, prefix: number, what: string): Range => ({ bytes: parseIp(text)!, prefix, what });
 
-// Why each range is refused is part of the message users see.
-const REFUSED_V4: Range[] = [
-  range('0.0.0.0', 8, 'an unspecified ("this network") address'),
-  range('127.0.0.0', 8, 'loopback'),
-  range('10.0.0.0', 8, 'a private address (10.0.0.0/8)'),
-  range('172.16.0.0', 12, 'a private address (172.16.0.0/12)'),
-  range('192.168.0.0', 16, 'a private address (192.168.0.0/16)'),
-  range('169.254.169.254', 32, 'link-local (the cloud metadata endpoint)'),
-  range('169.254.0.0', 16, 'link-local'),
-  range('100.64.0.0', 10, 'a shared (carrier-grade NAT) address'),
-  range('192.0.0.0', 24, 'an IETF protocol address'),
-  range('198.18.0.0', 15, 'a benchmarking address'),
-  range('224.0.0.0', 4, 'multicast'),
-  range('240.0.0.0', 4, 'a reserved address'),
-];
+// Parsed on first use, not at import: Node's IPv6 check compiles a large regex the first time it runs,
+// which cost the packaged app about 9 ms of its cold start.
+let refused: { v4: Range[]; v6: Range[] } | undefined;
 
-const REFUSED_V6: Range[] = [
-  range('::', 128, 'an unspecified address'),
-  range('::1', 128, 'loopback'),
-  range('fe80::', 10, 'link-local'),
-  range('fec0::', 10, 'a site-local address'),
-  range('fc00::', 7, 'a private (unique local) address'),
-  range('ff00::', 8, 'multicast'),
-  range('100::', 64, 'a discard-only address'),
-];
+// Why each range is refused is part of the message users see.
+const refusedRanges = () =>
+  (refused ??= {
+    v4: [
+      range('0.0.0.0', 8, 'an unspecified ("this network") address'),
+      range('127.0.0.0', 8, 'loopback'),
+      range('10.0.0.0', 8, 'a private address (10.0.0.0/8)'),
+      range('172.16.0.0', 12, 'a private address (172.16.0.0/12)'),
+      range('192.168.0.0', 16, 'a private address (192.168.0.0/16)'),
+      range('169.254.169.254', 32, 'link-local (the cloud metadata endpoint)'),
+      range('169.254.0.0', 16, 'link-local'),
+      range('100.64.0.0', 10, 'a shared (carrier-grade NAT) address'),
+      range('192.0.0.0', 24, 'an IETF protocol address'),
+      range('198.18.0.0', 15, 'a benchmarking address'),
+      range('224.0.0.0', 4, 'multicast'),
+      range('240.0.0.0', 4, 'a reserved address'),
+    ],
+    v6: [
+      range('::', 128, 'an unspecified address'),
+      range('::1', 128, 'loopback'),
+      range('fe80::', 10, 'link-local'),
+      range('fec0::', 10, 'a site-local address'),
+      range('fc00::', 7, 'a private (unique local) address'),
+      range('ff00::', 8, 'multicast'),
+      range('100::', 64, 'a discard-only address'),
+    ],
+  });
 
 /** Parses an IPv4 or IPv6 literal (brackets and zone id allowed); undefined when it is not one. */
 export function parseIp(text: string): AddressBytes | undefined {
@@ -78,7 +84,7 @@ export function refusedRange(bytes: AddressBytes): string | undefined {
     const reason = refusedRange(inner);
     return reason === undefined ? undefined : `${reason}, embedded in an IPv6 address`;
   }
-  const ranges = bytes.length === 4 ? REFUSED_V4 : REFUSED_V6;
+  const ranges = bytes.length === 4 ? refusedRanges().v4 : refusedRanges().v6;
   return ranges.find((range) => inPrefix(bytes, range.bytes, range.prefix))?.what;
 }
 
