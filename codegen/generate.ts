@@ -17,7 +17,8 @@ import { generateRunTypes, runTypesFiles } from '../engine/history/generate-type
 export const codegenPaths = {
   schema: 'schemas/workflow.schema.json',
   definitionTypes: 'engine/definition/workflow.generated.ts',
-  validator: 'engine/definition/workflow-validator.generated.ts',
+  validator: 'engine/definition/workflow-validator.generated.js',
+  validatorTypes: 'engine/definition/workflow-validator.generated.d.ts',
   workflows: 'workflows',
   inputTypes: 'codegen/generated',
 } as const;
@@ -35,6 +36,7 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   const definition = await compile(prepareLanguageSchema(schema) as JSONSchema, 'WorkflowDefinition', { ...options, bannerComment: header(codegenPaths.schema) });
   outputs.set(codegenPaths.definitionTypes, definition);
   outputs.set(codegenPaths.validator, standaloneValidator(schema));
+  outputs.set(codegenPaths.validatorTypes, validatorTypes());
   // The run-history model (schemas/run.schema.json) has its own generator, kept beside the stores.
   outputs.set(runTypesFiles.output, await generateRunTypes(path.join(root, runTypesFiles.schema)));
   for (const file of workflowFiles(root)) {
@@ -52,32 +54,53 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
 
 /**
  * The language schema's validators as ajv standalone code: the full validator, compiled with the options
- * the linter uses, and the quick check (codegen/quick-check.ts) that answers first.
+ * the linter uses, and the quick check (codegen/quick-check.ts) that answers first. Plain CommonJS with a
+ * declaration file beside it, so that engine/definition/schema.ts can require it on first use wherever it
+ * runs (compiled, through tsx, under vitest) and the packaged app can leave it out of its start-up bundle.
  */
 function standaloneValidator(schema: Record<string, unknown>): string {
   const full = standaloneFactory('createValidator', 'Builds the language validator (every error, with its schema).', newJsonSchemaValidator({ ...languageSchemaOptions, code: CODE }), schema);
   const quickAjv = newJsonSchemaValidator({ ...quickCheckOptions, code: CODE });
   for (const keyword of quickCheckKeywords) quickAjv.addKeyword(keyword);
   const quick = standaloneFactory('createQuickCheck', "Builds the language schema's quick check (the verdict only).", quickAjv, quickCheckSchema(schema));
-  return `${header(codegenPaths.schema)}\n// @ts-nocheck\n${full}\n${quick}`;
+  return `${header(codegenPaths.schema)}\n'use strict';\n${full}\n${quick}\nmodule.exports = { createValidator, createQuickCheck };\n`;
+}
+
+/** The validators' declarations (the generated JavaScript has no types of its own). */
+function validatorTypes(): string {
+  return `${header(codegenPaths.schema)}
+import type { ErrorObject } from 'ajv';
+
+/** A generated validator: ajv's shape, with the errors of the last call on the function. */
+export interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** Builds the language validator (every error, with its schema). */
+export function createValidator(): GeneratedValidator;
+
+/** Builds the language schema's quick check (the verdict only). */
+export function createQuickCheck(): GeneratedValidator;
+`;
 }
 
 const CODE = { source: true, esm: true, lines: true };
 
 /** One validator's standalone code, wrapped in a factory function named `name`. */
 function standaloneFactory(name: string, doc: string, ajv: ReturnType<typeof newJsonSchemaValidator>, schema: Record<string, unknown>): string {
-  // ajv's runtime helpers (deep equality for `uniqueItems`) are required on first use, not at import:
-  // the packaged app imports the linter's modules but must not load ajv when it starts from its bundle.
+  // ajv's runtime helpers (deep equality for `uniqueItems`) are required on first use, not when the
+  // module loads.
   const code = standaloneCode(ajv, ajv.compile(schema)).replace(
     /const (func\d+) = require\(("[^"]+")\)\.default;/g,
     (_match, func: string, module: string) => `let ${func}Loaded; const ${func} = (...args) => (${func}Loaded ??= require(${module}).default)(...args);`,
   );
-  // Wrapped in a factory: importing the module defines functions only; the schema constants and the
-  // validator functions are built on first use (the packaged app imports it but starts from its bundle).
+  // Wrapped in a factory: loading the module defines two functions; the schema constants and the
+  // validator functions are built on first use.
   const main = /export default (\w+);/.exec(code)?.[1];
   if (!main) throw new Error('ajv standalone code without a default export');
   const body = withoutUnusedSchemas(code.replace(/^"use strict";\n?/, '').replace(/export const validate = \w+;\n?/, '').replace(/export default \w+;\n?/, ''));
-  return `/** ${doc} */\nexport function ${name}() {\n${body}\nreturn ${main};\n}\n`;
+  return `/** ${doc} */\nfunction ${name}() {\n${body}\nreturn ${main};\n}\n`;
 }
 
 /** Drops the schema constants standalone code defines but never reads (the quick check keeps no schemas). */

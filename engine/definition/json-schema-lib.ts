@@ -16,6 +16,6 @@ export function newJsonSchemaValidator(options: Options, formats = false): Ajv20
 
 /**
  * How the language schema is compiled: every error, each with its parent schema (which lists the allowed
- * keys for "did you mean"). Codegen compiles it ahead of time with these (workflow-validator.generated.ts).
+ * keys for "did you mean"). Codegen compiles it ahead of time with these (workflow-validator.generated.js).
  */
 export const languageSchemaOptions: Options = { allErrors: true, verbose: true, strict: false };

@@ -9,6 +9,13 @@ import { buildSync } from 'esbuild';
 /** Where the bundle goes, relative to the app root. */
 export const BUNDLED_MAIN = 'dist/app.js';
 
+/**
+ * Modules required on first use that stay out of the bundle, loaded from their compiled file beside it
+ * (esbuild writes their path relative to the bundle): the language validators (ajv standalone code, half
+ * the app's code) serve only linting, and the packaged app starts from linted definitions.
+ */
+const LOADED_ON_FIRST_USE = ['engine/definition/workflow-validator.generated.js'];
+
 /** Bundles `<root>/<entry>` (compiled JavaScript) into `<root>/dist/app.js`; returns its root-relative path. */
 export function bundleEntry(root: string, entry: string): string {
   buildSync({
@@ -19,6 +26,7 @@ export function bundleEntry(root: string, entry: string): string {
     format: 'cjs',
     target: 'node20',
     packages: 'external',
+    external: LOADED_ON_FIRST_USE.map((file) => path.join(root, 'dist', file)),
     logLevel: 'warning',
   });
   return BUNDLED_MAIN;

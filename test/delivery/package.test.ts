@@ -108,10 +108,25 @@ describe('the deployable zip', () => {
     expect(load.status, load.stderr).toBe(0);
   });
 
-  it('starts from the linted workflow bundle: no YAML parser, schema compiler or expression parser loaded at start-up', () => {
+  it('keeps the language validators out of its start-up bundle, beside it, and they load from there on first use', () => {
+    const validators = 'dist/engine/definition/workflow-validator.generated.js';
+    expect(files.has(validators)).toBe(true);
+    const main = fs.readFileSync(path.join(extracted, manifest.main), 'utf8');
+    expect(main).not.toContain('function createQuickCheck');
+    // The bundle requires the file by its path from dist/ (where schema.ts does, on first use).
+    expect(main).toContain(`require("./${path.posix.relative('dist', validators)}")`);
+    // A workflow passes the quick check, an empty mapping does not.
+    const probe = `const quick = require(${JSON.stringify(`./${validators}`)}).createQuickCheck();
+      process.stdout.write(JSON.stringify([quick({ name: 'x', steps: [{ id: 'a', set: 1 }] }), quick({})])); process.exit(0);`;
+    const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir }, timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([true, false]);
+  });
+
+  it('starts from the linted workflow bundle: no YAML parser, schema compiler, validator or expression parser loaded at start-up', () => {
     expect(files.has('dist/workflows.bundle.json')).toBe(true);
     const probe = `require(${JSON.stringify(`./${manifest.main}`)});
-      const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\/](yaml|js-yaml|ajv|cron-parser|jexl)[\\/]/.test(file));
+      const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\/](yaml|js-yaml|ajv|cron-parser|jexl)[\\/]|workflow-validator\\.generated/.test(file));
       process.stdout.write(JSON.stringify(loaded)); process.exit(0);`;
     const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir }, timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
