@@ -2,8 +2,8 @@
  * The lint benchmark's child process (plain JavaScript on the compiled engine: no TypeScript loader in
  * the timing). Started cold, it loads the linter, reads every file of a folder and lints them together
  * the way `sluice lint` does, on THREADS threads (cold pass, then a warm pass); then it measures the
- * floors on one thread: js-yaml's event parser (what the fast reader builds on) and `yaml`'s document
- * (what the full path builds). Prints one JSON line; times in milliseconds.
+ * floors on one thread: the fast reader alone (plain YAML to data, what most files take) and `yaml`'s
+ * document (what the full path builds). Prints one JSON line; times in milliseconds.
  * Usage: node bench/lint-worker.js COMPILED_ROOT DIR THREADS ACTIVITY,… [floors]
  */
 'use strict';
@@ -45,7 +45,8 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ files: sources.length, bytes, threads, load, cold, warm })}\n`);
     return;
   }
-  const { parseEvents } = require('js-yaml');
+  const { readPlainYaml } = require(join(root, 'engine/definition/fast-read.js'));
+  const { defaultLimits } = require(join(root, 'engine/definition/limits.js'));
   const { parseDocument } = require('yaml');
   const floor = async (parse) => {
     parse(sources[0].text);
@@ -54,9 +55,9 @@ async function main() {
     });
     return timing;
   };
-  const jsYamlEvents = await floor((text) => parseEvents(text, {}));
+  const fastReader = await floor((text) => readPlainYaml(text, defaultLimits));
   const yamlDocument = await floor((text) => parseDocument(text));
-  process.stdout.write(`${JSON.stringify({ files: sources.length, bytes, threads, load, cold, warm, jsYamlEvents, yamlDocument })}\n`);
+  process.stdout.write(`${JSON.stringify({ files: sources.length, bytes, threads, load, cold, warm, fastReader, yamlDocument })}\n`);
 }
 
 main().catch((error) => {

@@ -29,6 +29,9 @@ function holds(text: string): boolean {
   return true;
 }
 
+/** Definitions to mutate: the examples, the clean linter cases and benchmark files (long quoted prompts, block scalars). */
+const mutated = [...seeds, ...Array.from({ length: 6 }, (_, n) => workflowText(n))];
+
 /** YAML the two readers could disagree on, one feature each. */
 const oddities: Record<string, string> = {
   anchorAlias: 'a: &x 1\nb: *x\n',
@@ -87,6 +90,58 @@ const oddities: Record<string, string> = {
   question: 'a: ?x\nb: -x\nc: :x\n',
   percentValue: 'a: 50%\nb: "%"\n',
   atAndBacktick: 'a: "@x"\nb: "`y`"\n',
+  multiLineDouble: 'a: "one\n  two\n\n  three  \n   four"\nb: 1\n',
+  multiLineSingle: "a: 'it''s\n  here'\n",
+  multiLineInList: 'l:\n  - "one\n    two"\n  - x\n',
+  multiLineUnderIndented: 'a:\n  b: "one\n  two"\n',
+  multiLineAtColumnZero: 'a: "one\ntwo"\n',
+  multiLineEscapedBreak: 'a: "one\\\n  two"\n',
+  multiLineEmptyFirst: 'a: "\n  two"\n',
+  multiLineEmptyLast: 'a: "one\n  "\n',
+  multiLineUnclosed: 'a: "one\n  two\n',
+  multiLineThenMore: 'a: "one\n  two" x\n',
+  quotedTrailing: 'a: "x" y\n',
+  quotedComment: 'a: "x" # c\nb: \'y\'   \n',
+  blockInList: 'l:\n  - |\n    x\n  - >-\n    y\n    z\n',
+  blockLeadingBlank: 'a: |\n\n  x\n',
+  blockLeadingLongBlank: 'a: |\n      \n  x\n',
+  blockMoreIndentedBlank: 'a: |\n  x\n    \n  y\n',
+  blockMoreIndentedLine: 'a: |\n  x\n    y\n  z\n',
+  blockFoldedMore: 'a: >\n  x\n    y\n  z\n',
+  blockFoldedLeadingBlank: 'a: >\n\n  x\n',
+  blockEmptyAtEnd: 'a: |\n',
+  blockEmptyBeforeKey: 'a: |\nb: 1\n',
+  blockComment: 'a: | # c\n  x\n# after\nb: 1\n',
+  blockNoNewlineAtEnd: 'a: |\n  x',
+  blockBadHeader: 'a: |x\n  y\n',
+  blockUnderIndented: 'a:\n  b: |\n  x\n',
+  blockInSequenceMap: 'l:\n  - a: |\n      x\n    b: 1\n',
+  seqCompact: 'a:\n- x\n- y\nb: 1\n',
+  seqMapEntries: 'l:\n- a: 1\n  b: 2\n-   c: 3\n    d: 4\n',
+  seqEmptyEntry: 'a:\n  -\n  - x\n  - # c\n',
+  seqAfterValue: 'a: 1\n- x\n',
+  commentBeforeMarker: '# c\n---\na: 1\n',
+  markerWithComment: '--- # c\na: 1\n',
+  markerWithContent: '--- a: 1\n',
+  rootIndented: '  a: 1\n',
+  quotedKeys: '"a b": 1\n\'c\'\'d\': 2\n"": 3\n',
+  keySpaces: 'a b : 1\n',
+  keyUrl: 'http://x: 1\n',
+  trailingSpaces: 'a: x   \nb: "y"   \n',
+  flowNested: 'a: [[1, 2], {b: c}, "d", \'e\']\n',
+  flowSpaces: 'a: [ a , b ]\nb: { c : 1 }\n',
+  flowNoSpace: 'a: {b:1}\n',
+  flowComment: 'a: [1, 2] # c\n',
+  flowUnclosed: 'a: [1, 2\n',
+  flowKeys: 'a: {1: x, null: y, "q": z}\n',
+  flowEmptyEntry: 'a: [1, , 2]\n',
+  flowDeep: `a: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+  escapes: 'a: "\\\\ \\" \\/ \\n \\t \\r \\u00e9"\nb: "\\ud83d\\ude00"\n',
+  loneCarriageReturn: 'a: 1\rb: 2\n',
+  nestedMapping: 'a: b: c\n',
+  compactInList: '- - a\n',
+  valueIndicators: 'a: &x\nb: *y\nc: !t\nd: %x\ne: @x\nf: `x`\ng: ,x\nh: ]x\n',
+  emptyValues: 'a:\nb: # c\nc:\n  # only a comment\nd: ~\n',
 };
 
 describe('fast reader', () => {
@@ -103,6 +158,14 @@ describe('fast reader', () => {
 
   it('reads the benchmark corpus, equal to the full loader', () => {
     for (let n = 0; n < 60; n++) expect(holds(workflowText(n))).toBe(true);
+  });
+
+  it('reads the plain constructs workflows are written in, equal to the full loader', () => {
+    const read = ['startMarker', 'commentBeforeMarker', 'markerWithComment', 'booleans', 'nulls', 'emptyValues', 'templates', 'percentValue', 'atAndBacktick', 'trailingSpaces',
+      'quotedKeys', 'keySpaces', 'keyUrl', 'quotedComment', 'multiLineDouble', 'multiLineSingle', 'multiLineInList', 'blockInList', 'blockLeadingBlank', 'blockMoreIndentedLine',
+      'blockEmptyAtEnd', 'blockEmptyBeforeKey', 'blockComment', 'blockNoNewlineAtEnd', 'blockInSequenceMap', 'seqCompact', 'seqMapEntries', 'seqEmptyEntry', 'flowNested',
+      'flowSpaces', 'flowComment', 'flowKeys'];
+    for (const name of read) expect(holds(oddities[name]), `${name} was declined`).toBe(true);
   });
 
   it('declines anchors, aliases, tags, directives, complex keys and the keys the loader refuses', () => {
@@ -122,10 +185,10 @@ describe('fast reader', () => {
 
   it('keeps the contract on mutated definitions', () => {
     fc.assert(
-      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
-        holds(mutations.reduce((t, m) => m(t), seeds[seed]));
+      fc.property(fc.nat({ max: mutated.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
+        holds(mutations.reduce((t, m) => m(t), mutated[seed]));
       }),
-      { numRuns: 3000, interruptAfterTimeLimit: 20_000 },
+      { numRuns: 8000, interruptAfterTimeLimit: 20_000 },
     );
   }, 30_000);
 });
