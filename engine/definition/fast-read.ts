@@ -608,6 +608,9 @@ export function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
   // Every number starts with a digit, a sign or a dot; anything else is a string without a regex test.
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return text;
+  // And ends with a digit, a hex digit, a dot or the n of .nan (durations such as 30s end otherwise).
+  const last = text.charCodeAt(text.length - 1) | 0x20;
+  if (!((last >= 48 && last <= 57) || (last >= 0x61 && last <= 0x66) || last === 46 || last === 0x6e)) return text;
   if (INT.test(text)) return parseInt(text, 10);
   if (FLOAT.test(text)) return parseFloat(text);
   if (OCTAL.test(text)) return parseInt(text.slice(2), 8);

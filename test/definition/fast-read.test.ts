@@ -142,6 +142,7 @@ const oddities: Record<string, string> = {
   compactInList: '- - a\n',
   valueIndicators: 'a: &x\nb: *y\nc: !t\nd: %x\ne: @x\nf: `x`\ng: ,x\nh: ]x\n',
   emptyValues: 'a:\nb: # c\nc:\n  # only a comment\nd: ~\n',
+  plainNumbers: 'a: 0x1A\nb: 0xff\nc: 30s\nd: 2d\ne: 0o7\nf: 1e3\ng: -.Inf\nh: .NaN\ni: 1.\nj: +5\nk: 0xG\nl: 1_0\nm: 12.5e-3\n',
 };
 
 describe('fast reader', () => {
@@ -164,7 +165,7 @@ describe('fast reader', () => {
     const read = ['startMarker', 'commentBeforeMarker', 'markerWithComment', 'booleans', 'nulls', 'emptyValues', 'templates', 'percentValue', 'atAndBacktick', 'trailingSpaces',
       'quotedKeys', 'keySpaces', 'keyUrl', 'quotedComment', 'multiLineDouble', 'multiLineSingle', 'multiLineInList', 'blockInList', 'blockLeadingBlank', 'blockMoreIndentedLine',
       'blockEmptyAtEnd', 'blockEmptyBeforeKey', 'blockComment', 'blockNoNewlineAtEnd', 'blockInSequenceMap', 'seqCompact', 'seqMapEntries', 'seqEmptyEntry', 'flowNested',
-      'flowSpaces', 'flowComment', 'flowKeys'];
+      'flowSpaces', 'flowComment', 'flowKeys', 'plainNumbers'];
     for (const name of read) expect(holds(oddities[name]), `${name} was declined`).toBe(true);
   });
 
