@@ -128,10 +128,8 @@ class PlainReader {
     const text = this.text;
     let start = from;
     while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      let at = start;
-      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      const end = lineEnd(text, start);
+      const at = skipSpaces(text, start, end);
       if (at < end && text.charCodeAt(at) !== HASH) {
         if (at === start && this.isMarker(start, end)) {
           if (!first || text.charCodeAt(start) !== DASH || this.afterSpaces(start + 3, end) !== end) decline();
@@ -163,8 +161,7 @@ class PlainReader {
 
   /** The first non-space position from `from` (at most `end`); a comment counts as the end. */
   private afterSpaces(from: number, end: number): number {
-    let at = from;
-    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    const at = skipSpaces(this.text, from, end);
     return at < end && this.text.charCodeAt(at) === HASH && at > from ? end : at;
   }
 
@@ -209,7 +206,6 @@ class PlainReader {
 
   private mapping(indent: number, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    const text = this.text;
     while (this.at !== -1 && this.indent === indent) {
       if (this.isEntry()) decline();
       const colon = this.keyEnd(this.at);
@@ -334,10 +330,8 @@ class PlainReader {
     let empty = 0;
     let start = this.end + 1;
     while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      let from = start;
-      while (from < end && text.charCodeAt(from) === SPACE) from++;
+      const end = lineEnd(text, start);
+      const from = skipSpaces(text, start, end);
       if (from === end) {
         empty++;
         start = end + 1;
@@ -375,10 +369,8 @@ class PlainReader {
     let trailingEmpty = 0;
     let start = this.end + 1;
     while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      let at = start;
-      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      const end = lineEnd(text, start);
+      const at = skipSpaces(text, start, end);
       const spaces = at - start;
       if (at === end) {
         // An all-space line: empty content, unless it has more spaces than the content's indent.
@@ -533,6 +525,19 @@ class FlowReader {
     const value = resolvePlain(text.slice(start, i).trimEnd());
     return value;
   }
+}
+
+/** Where the line starting at `start` ends: its newline, or the end of the text. */
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end === -1 ? text.length : end;
+}
+
+/** The first position from `from` (at most `end`) that is not a space. */
+function skipSpaces(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
+  return at;
 }
 
 /** The index of the quote closing a quoted scalar whose text starts at `from`, before `end`; or -1. */
