@@ -49,9 +49,15 @@ export async function compare<T>(
     const order: Array<'a' | 'b'> = round % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
     for (const which of order) {
       const prepared = prepare(which);
-      // Start each sample with a clean heap (npm run bench passes --expose-gc): otherwise one contender
-      // pays for collecting the other's garbage, which on replay benchmarks is a third of the CPU.
-      (globalThis as { gc?: () => void }).gc?.();
+      // Start each sample with an empty young generation (npm run bench passes --expose-gc): otherwise
+      // one contender pays for collecting the other's garbage, which on replay benchmarks is a third of
+      // the CPU. A minor GC, not a full one: a full GC also frees the hidden classes (maps) of the parsed
+      // history once no object holds them, and V8 then throws away every optimised function that
+      // depended on them ("weak objects" in --trace-deopt), so each sample measured re-optimisation after
+      // a full GC, which no worker replaying episodes pays per episode. It cost the generic orchestrator
+      // more than its twin (more optimised functions read parsed history): 100-step chain ratio about
+      // 1.33 with a full GC before each sample against 1.10 with a minor one (median of six processes each).
+      (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc?.({ type: 'minor' });
       const sample = await timed(() => contenders[which](prepared));
       if (round >= rounds.warmup) samples[which].push(sample);
     }
