@@ -56,7 +56,7 @@ export async function compare<T>(
       // depended on them ("weak objects" in --trace-deopt), so each sample measured re-optimisation after
       // a full GC, which no worker replaying episodes pays per episode. It cost the generic orchestrator
       // more than its twin (more optimised functions read parsed history): 100-step chain ratio about
-      // 1.33 with a full GC before each sample against 1.10 with a minor one (median of six processes each).
+      // 1.33 with a full GC before each sample against 1.10 with a minor one (a hand-run harness, median of six processes each).
       (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc?.({ type: 'minor' });
       const sample = await timed(() => contenders[which](prepared));
       if (round >= rounds.warmup) samples[which].push(sample);

@@ -14,9 +14,9 @@
  * Why hand-written: linting is mostly reading YAML, and a cold process spends its first few hundred
  * milliseconds warming up whatever parser it runs. A general parser runs far more code per file than
  * this subset needs: js-yaml's event stream and a reader over it, the previous fast path, took twice as
- * long on the lint benchmark's files, cold or warm (bench item 5). This is a few small loops V8
- * optimises early. Plain scalars resolve by the YAML 1.2 core
- * schema, as the `yaml` package resolves them.
+ * long on the lint benchmark's corpus, cold or warm (measured by hand before js-yaml was dropped; bench
+ * item 5 times the whole lint). This is a few small loops V8
+ * optimises early. Plain scalars resolve by the YAML 1.2 core schema, as the `yaml` package resolves them.
  */
 import type { LoadLimits } from './limits';
 
@@ -99,7 +99,8 @@ function startsPlain(code: number, next: number): boolean {
 /**
  * Reads the block structure line by line. The current line is described by `indent` (its column, or for
  * a list entry's content, the column after `- `), `begin` (where the line starts), `at` (where its content
- * starts) and `end` (its newline or the end of the text); `at === -1` once the text is read.
+ * starts) and `end` (its newline or the end of the text). Once the text is read, `at` and `indent` are
+ * -1: below every block's indent, so every block ends there without a check of its own.
  */
 class PlainReader {
   private indent = 0;
@@ -184,29 +185,28 @@ class PlainReader {
 
   private sequence(indent: number, depth: number): unknown[] {
     const list: unknown[] = [];
-    while (this.at !== -1 && this.indent === indent && this.isEntry()) {
+    while (this.indent === indent && this.isEntry()) {
       const content = this.afterSpaces(this.at + 1, this.end);
       if (content === this.end) {
         // `-` alone: the entry is the block below it, or null.
         this.next();
-        list.push(this.at !== -1 && this.indent > indent ? this.block(depth + 1) : null);
+        list.push(this.indent > indent ? this.block(depth + 1) : null);
       } else if (this.keyEnd(content) !== -1) {
         // `- key: value`: a mapping whose keys line up after the dash.
-        if (depth + 1 >= this.maxDepth) decline();
         this.indent = content - this.begin;
         this.at = content;
-        list.push(this.mapping(this.indent, depth + 1));
+        list.push(this.block(depth + 1));
       } else {
         list.push(this.inline(content, indent, depth + 1));
       }
-      if (this.at !== -1 && this.indent > indent) decline();
+      if (this.indent > indent) decline();
     }
     return list;
   }
 
   private mapping(indent: number, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    while (this.at !== -1 && this.indent === indent) {
+    while (this.indent === indent) {
       if (this.isEntry()) decline();
       const colon = this.keyEnd(this.at);
       if (colon === -1) decline();
@@ -216,19 +216,14 @@ class PlainReader {
       if (content === this.end) {
         // `key:` alone: the value is the block below it (a list may sit at the key's own indent), or null.
         this.next();
-        const nested = this.at !== -1 && (this.indent > indent || (this.indent === indent && this.isEntry()));
-        map[name] = nested ? (this.indent === indent ? this.sequenceValue(indent, depth + 1) : this.block(depth + 1)) : null;
+        const nested = this.indent > indent || (this.indent === indent && this.isEntry());
+        map[name] = nested ? this.block(depth + 1) : null;
       } else {
         map[name] = this.inline(content, indent, depth + 1);
       }
-      if (this.at !== -1 && this.indent > indent) decline();
+      if (this.indent > indent) decline();
     }
     return map;
-  }
-
-  private sequenceValue(indent: number, depth: number): unknown[] {
-    if (depth >= this.maxDepth) decline();
-    return this.sequence(indent, depth);
   }
 
   /**
@@ -291,7 +286,6 @@ class PlainReader {
         after = close + 1;
       }
     } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
-      if (depth >= this.maxDepth) decline();
       const flow = new FlowReader(text, at, this.end, this.maxDepth);
       value = flow.node(depth);
       after = flow.at;
@@ -341,7 +335,7 @@ class PlainReader {
       const close = closingQuote(text, from, end, quote);
       const piece = close === -1 ? text.slice(from, end).trimEnd() : text.slice(from, close);
       if (piece === '' || (close === -1 && piece.endsWith('\\'))) decline();
-      value += empty === 0 ? ` ${piece}` : '\n'.repeat(empty) + piece;
+      value = foldOnto(value, piece, empty);
       empty = 0;
       if (close !== -1) {
         this.end = end;
@@ -367,6 +361,8 @@ class PlainReader {
     const lines: string[] = [];
     let contentIndent = -1;
     let trailingEmpty = 0;
+    // The most spaces on an all-space line before the first content line: no more than its indent.
+    let leadingSpaces = 0;
     let start = this.end + 1;
     while (start < text.length) {
       const end = lineEnd(text, start);
@@ -374,7 +370,8 @@ class PlainReader {
       const spaces = at - start;
       if (at === end) {
         // An all-space line: empty content, unless it has more spaces than the content's indent.
-        if (contentIndent === -1 ? false : spaces > contentIndent) decline();
+        if (contentIndent === -1) leadingSpaces = Math.max(leadingSpaces, spaces);
+        else if (spaces > contentIndent) decline();
         lines.push('');
         trailingEmpty++;
         start = end + 1;
@@ -383,13 +380,7 @@ class PlainReader {
       if (contentIndent === -1) {
         if (spaces <= indent) break;
         contentIndent = spaces;
-        // Leading all-space lines may not have more spaces than the first content line.
-        for (let i = this.end + 1; i < start; ) {
-          const lineEnd = text.indexOf('\n', i);
-          if (lineEnd - i > contentIndent) decline();
-          i = lineEnd + 1;
-        }
-        if (folded && lines.length > 0) decline();
+        if (leadingSpaces > contentIndent || (folded && lines.length > 0)) decline();
       } else if (spaces < contentIndent) {
         break;
       }
@@ -408,7 +399,7 @@ class PlainReader {
       for (let i = 1; i < content; i++) {
         if (lines[i] === '') empty++;
         else {
-          value += empty === 0 ? ` ${lines[i]}` : '\n'.repeat(empty) + lines[i];
+          value = foldOnto(value, lines[i], empty);
           empty = 0;
         }
       }
@@ -442,7 +433,7 @@ class FlowReader {
   }
 
   private spaces(): void {
-    while (this.at < this.end && this.text.charCodeAt(this.at) === SPACE) this.at++;
+    this.at = skipSpaces(this.text, this.at, this.end);
   }
 
   /** After an entry: `,` then more, or the closing bracket. Returns whether the collection closed. */
@@ -516,14 +507,12 @@ class FlowReader {
     let i = start;
     for (; i < this.end; i++) {
       const code = text.charCodeAt(i);
-      if (code === COMMA || code === CLOSE_BRACKET || code === CLOSE_BRACE) break;
-      if (code === COLON) break;
+      if (code === COMMA || code === CLOSE_BRACKET || code === CLOSE_BRACE || code === COLON) break;
       if (code === OPEN_BRACKET || code === OPEN_BRACE) decline();
       if (code === HASH && text.charCodeAt(i - 1) === SPACE) decline();
     }
     this.at = i;
-    const value = resolvePlain(text.slice(start, i).trimEnd());
-    return value;
+    return resolvePlain(text.slice(start, i).trimEnd());
   }
 }
 
@@ -538,6 +527,14 @@ function skipSpaces(text: string, from: number, end: number): number {
   let at = from;
   while (at < end && text.charCodeAt(at) === SPACE) at++;
   return at;
+}
+
+/**
+ * `value` with the next non-empty line of a folded scalar after it: a line break between them folds into
+ * a space, `empty` empty lines between them into as many line feeds.
+ */
+function foldOnto(value: string, line: string, empty: number): string {
+  return empty === 0 ? `${value} ${line}` : value + '\n'.repeat(empty) + line;
 }
 
 /** The index of the quote closing a quoted scalar whose text starts at `from`, before `end`; or -1. */
