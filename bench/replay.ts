@@ -107,10 +107,29 @@ async function pair(registrations: CapturedRegistrations, sizes: Sizes['replay']
   return { name, goal: false, yaml, hand: await idiomatic() };
 }
 
-/** Measures one part of item 1 (an index into replayParts): a pair's ratio, or the YAML replay's growth from small to large history. */
-export async function measureReplayPart(registrations: CapturedRegistrations, sizes: Sizes['replay'], part: number): Promise<Figure> {
-  if (part === replayParts(sizes).length - 1) return measureScaling(registrations, sizes);
-  const measured = await pair(registrations, sizes, part);
+/** The finished runs one part of item 1 replays: a pair, or the small and large chains of the scaling figure. */
+export type PreparedPart = { pair: Pair } | { scaling: { small: FinishedRun; large: FinishedRun } };
+
+/**
+ * Runs the flows one part of item 1 replays to completion (an index into replayParts). The suite does this
+ * once per part and hands the runs to each measuring process as JSON, so a measuring process holds only
+ * the parsed histories, as a worker replaying episodes does, not the garbage of the host that ran them.
+ */
+export async function prepareReplayPart(registrations: CapturedRegistrations, sizes: Sizes['replay'], part: number): Promise<PreparedPart> {
+  if (part !== replayParts(sizes).length - 1) return { pair: await pair(registrations, sizes, part) };
+  const [small, large] = sizes.scaling;
+  return {
+    scaling: {
+      small: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(small), { seed: 0 })),
+      large: await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(large), { seed: 0 })),
+    },
+  };
+}
+
+/** Measures one part of item 1 on its prepared runs: a pair's ratio, or the YAML replay's growth from small to large history. */
+export async function measureReplayPart(registrations: CapturedRegistrations, sizes: Sizes['replay'], prepared: PreparedPart): Promise<Figure> {
+  if ('scaling' in prepared) return measureScaling(registrations, sizes, prepared.scaling.small, prepared.scaling.large);
+  const measured = prepared.pair;
   const { a: yaml, b: hand, ratio } = await replayCpu(registrations, measured.yaml, measured.hand, sizes.rounds);
   const yamlText = replayTriggerText(measured.yaml);
   const shares = await profileTop(async () => {
@@ -131,10 +150,8 @@ export async function measureReplayPart(registrations: CapturedRegistrations, si
   });
 }
 
-async function measureScaling(registrations: CapturedRegistrations, sizes: Sizes['replay']): Promise<Figure> {
+async function measureScaling(registrations: CapturedRegistrations, sizes: Sizes['replay'], smallRun: FinishedRun, largeRun: FinishedRun): Promise<Figure> {
   const [small, large] = sizes.scaling;
-  const smallRun = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(small), { seed: 0 }));
-  const largeRun = await finishedRun(registrations, ORCHESTRATOR_NAME, runInput(chainDefinition(large), { seed: 0 }));
   const { a: smallCpu, b: largeCpu, ratio: smallToLarge } = await replayCpu(registrations, smallRun, largeRun, sizes.rounds);
   return figure(1, `replay scaling, YAML chain ${smallRun.history.length} → ${largeRun.history.length} events`, 1 / smallToLarge, '×', {
     goal: { op: '<=', target: 11 },

@@ -25,7 +25,7 @@ export interface Sizes {
 export const SIZES: Record<Sizes['label'], Sizes> = {
   full: {
     label: 'full',
-    replay: { chainSteps: 100, fanOutItems: 1000, retrySteps: 25, retryFailures: 3, scaling: [250, 2500], rounds: { warmup: 6, repetitions: 11 }, processes: { goal: 5, context: 3 } },
+    replay: { chainSteps: 100, fanOutItems: 1000, retrySteps: 25, retryFailures: 3, scaling: [250, 2500], rounds: { warmup: 6, repetitions: 11 }, processes: { goal: 9, context: 3 } },
     throughput: { runs: 1000, activities: 5, rounds: 3 },
     fanOut: { items: [1000, 10_000], concurrency: 50 },
     lint: { files: 1000, rounds: 5 },

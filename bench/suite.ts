@@ -3,7 +3,7 @@
  * measured (with the reason) instead of losing the other figures.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchRegistrations } from './app';
@@ -15,10 +15,11 @@ import { notMeasured, type Figure } from './figure';
 import { measureHttpStart } from './http-start';
 import { measureLint } from './lint';
 import { bundleScript } from './build';
-import { replayParts } from './replay';
+import { prepareReplayPart, replayParts } from './replay';
 import type { Sizes } from './sizes';
 import { measureThroughput } from './throughput';
 import { CHUNK_SIZE } from '../engine/orchestrator';
+import type { CapturedRegistrations } from '../engine/adapters/local/durable';
 import { median } from './measure';
 
 /** One item of the suite. */
@@ -33,7 +34,7 @@ function items(sizes: Sizes): Item[] {
   const registrations = benchRegistrations();
   const chunkSize = sizes.fanOut.chunkSize ?? CHUNK_SIZE;
   return [
-    { item: 1, title: 'replay overhead', unit: '×', run: () => replayInProcesses(sizes) },
+    { item: 1, title: 'replay overhead', unit: '×', run: () => replayInProcesses(sizes, registrations) },
     { item: 2, title: 'history amplification', unit: '×', run: () => measureAmplification(registrations, sizes.label === 'tiny' ? 1 : 4) },
     { item: 3, title: 'embedded throughput', unit: 'events/s', run: () => measureThroughput(registrations, sizes.throughput) },
     { item: 4, title: 'fan-out/fan-in', unit: 'results/s', run: () => measureFanOut(sizes.fanOut.chunkSize ? benchRegistrations({ chunkSize }) : registrations, sizes.fanOut, chunkSize) },
@@ -48,22 +49,27 @@ function items(sizes: Sizes): Item[] {
  * Item 1, each of its parts in several fresh processes of its own, one after the other, each running the
  * engine and the hand-written flows bundled as the Azure app ships (bench/build.ts): each figure's value
  * is the median across its processes (every process's value is kept in the detail), the rest of the
- * figure is from the median process.
+ * figure is from the median process. Each part's flows are run to completion once, here, and its
+ * processes replay those runs, read from a JSON file.
  */
-function replayInProcesses(sizes: Sizes): Figure[] {
+async function replayInProcesses(sizes: Sizes, registrations: CapturedRegistrations): Promise<Figure[]> {
   const work = mkdtempSync(join(tmpdir(), 'sluice-replay-'));
   try {
     const bundle = bundleScript('bench/replay-process.ts', work);
-    return replayParts(sizes.replay).map((_, part) => {
+    const figures: Figure[] = [];
+    for (let part = 0; part < replayParts(sizes.replay).length; part++) {
       const { goal, context } = sizes.replay.processes;
+      const prepared = join(work, `part-${part}.json`);
+      writeFileSync(prepared, JSON.stringify(await prepareReplayPart(registrations, sizes.replay, part)));
       const runs = Array.from({ length: isGoalPart(sizes, part) ? goal : context }, () => {
-        const out = execFileSync(process.execPath, ['--expose-gc', bundle, sizes.label, String(part)], { encoding: 'utf8', maxBuffer: 16 << 20 });
+        const out = execFileSync(process.execPath, ['--expose-gc', bundle, sizes.label, String(part), prepared], { encoding: 'utf8', maxBuffer: 16 << 20 });
         return JSON.parse(out.trim().split('\n').pop()!) as Figure;
       });
       const values = runs.map((run) => run.value as number);
       const middle = [...runs].sort((a, b) => (a.value as number) - (b.value as number))[runs.length >> 1];
-      return { ...middle, value: median(values), detail: { ...middle.detail, eachProcess: values } };
-    });
+      figures.push({ ...middle, value: median(values), detail: { ...middle.detail, eachProcess: values } });
+    }
+    return figures;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
