@@ -20,13 +20,13 @@ export const RESERVED_ROUTES = [
 const segments = (route: string): string[] => route.replace(/^\/+|\/+$/g, '').toLowerCase().split('/');
 const isParam = (segment: string): boolean => segment.startsWith('{') && segment.endsWith('}');
 
+/** The reserved routes split once, not for every file linted. */
+const RESERVED_SEGMENTS = RESERVED_ROUTES.map((route) => ({ route, segments: segments(route) }));
+
 /** The reserved route `route` collides with, if any. */
 export function reservedRouteHit(route: string): string | undefined {
   const mine = segments(route);
-  return RESERVED_ROUTES.find((reserved) => {
-    const theirs = segments(reserved);
-    return theirs.length === mine.length && theirs.every((segment, i) => segment === mine[i] || isParam(segment) || isParam(mine[i]));
-  });
+  return RESERVED_SEGMENTS.find(({ segments: theirs }) => theirs.length === mine.length && theirs.every((segment, i) => segment === mine[i] || isParam(segment) || isParam(mine[i])))?.route;
 }
 
 export const reservedRoutes: Rule = {
