@@ -1,7 +1,10 @@
 /**
  * Item 4, fan-out/fan-in: a `forEach` over N no-op items with a concurrency bound, on the embedded host
  * with persisted history, using the orchestrator's default chunking into child orchestrations. Reports
- * wall time, results gathered per second and the largest history of any instance of the run.
+ * wall time, results gathered per second and the largest history of any instance of the run. Each size
+ * runs several times, each on a fresh host in the same process; the run with the median wall time is
+ * reported, every run's results per second beside it (a single run of under a second moved by half with
+ * the machine's load).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,8 +72,11 @@ export async function fanOutRun(registrations: CapturedRegistrations, items: num
 export async function measureFanOut(registrations: CapturedRegistrations, sizes: Sizes['fanOut'], chunkSize: number): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const items of sizes.items) {
-    const run = await fanOutRun(registrations, items, sizes.concurrency);
+    const runs: FanOutRun[] = [];
+    for (let i = 0; i < sizes.runs; i++) runs.push(await fanOutRun(registrations, items, sizes.concurrency));
+    const run = [...runs].sort((a, b) => a.wallMs - b.wallMs)[(runs.length - 1) >> 1];
     const detail = {
+      resultsPerSecondEachRun: runs.map((each) => rounded(items / (each.wallMs / 1000))),
       wallMs: rounded(run.wallMs),
       cpuMs: rounded(run.cpuMs),
       concurrency: sizes.concurrency,
