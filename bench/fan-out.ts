@@ -13,7 +13,7 @@ import { LocalDurableHost, type CapturedRegistrations } from '../engine/adapters
 import { ORCHESTRATOR_NAME } from '../engine/orchestrator';
 import { figure, type Figure } from './figure';
 import { fanOutDefinition, runInput } from './flows';
-import { rounded, timed } from './measure';
+import { medianBy, rounded, timed } from './measure';
 import { profileTop, sharesText } from './profile';
 import type { Sizes } from './sizes';
 
@@ -74,7 +74,7 @@ export async function measureFanOut(registrations: CapturedRegistrations, sizes:
   for (const items of sizes.items) {
     const runs: FanOutRun[] = [];
     for (let i = 0; i < sizes.runs; i++) runs.push(await fanOutRun(registrations, items, sizes.concurrency));
-    const run = [...runs].sort((a, b) => a.wallMs - b.wallMs)[(runs.length - 1) >> 1];
+    const run = medianBy(runs, (each) => each.wallMs);
     const detail = {
       resultsPerSecondEachRun: runs.map((each) => rounded(items / (each.wallMs / 1000))),
       wallMs: rounded(run.wallMs),

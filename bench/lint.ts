@@ -7,14 +7,14 @@
  * core (why it does not), in a process with Node's default options (why the command sizes V8's pool),
  * and long flows. Warm passes and bare parsers show the floors.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileEngine } from './build';
 import { CORPUS_ACTIVITIES, CORPUS_SIZES, workflowText, type CorpusSize } from './corpus';
 import { figure, notMeasured, type Figure } from './figure';
-import { rounded } from './measure';
+import { medianBy, rounded } from './measure';
 import type { Sizes } from './sizes';
 
 interface Timing {
@@ -70,20 +70,19 @@ const perSecond = (files: number, ms: number) => files / (ms / 1000);
  * `rounds` cold processes; the one with the median cold wall time is reported, with every round's
  * figure beside it. The last round also measures the parsers' floors.
  */
-function medianOfRounds(compiled: string, dir: string, threads: string, nodeOptions: string[], rounds: number): Rounds {
+function medianOfRounds(compiled: string, dir: string, threads: string, nodeOptions: string[], rounds: number): LintRounds {
   const reports = Array.from({ length: rounds }, (_, round) => lintInChild(compiled, dir, threads, nodeOptions, round === rounds - 1));
-  const sorted = [...reports].sort((a, b) => a.cold.wallMs - b.cold.wallMs);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  const median = medianBy(reports, (report) => report.cold.wallMs);
   const floorsFrom = reports[reports.length - 1];
   return {
     report: { ...median, fastReader: floorsFrom.fastReader, yamlDocument: floorsFrom.yamlDocument },
-    spread: sorted.map((report) => rounded(perSecond(report.files, report.cold.wallMs))),
+    spread: reports.map((report) => rounded(perSecond(report.files, report.cold.wallMs))).sort((a, b) => b - a),
     nodeOptions,
   };
 }
 
-/** A configuration's rounds: the median report, every round's files per second, the Node options. */
-interface Rounds {
+/** A configuration's cold processes: the median report, every round's files per second (fastest first), the Node options. */
+interface LintRounds {
   report: LintReport;
   spread: number[];
   nodeOptions: string[];
@@ -96,7 +95,7 @@ function floors(report: LintReport): string {
 }
 
 /** One configuration's figure: files per second of wall time in a cold process. */
-function lintFigure({ report, spread, nodeOptions }: Rounds, size: CorpusSize, how: string, extra: { goal?: Figure['goal']; limit: string }): Figure {
+function lintFigure({ report, spread, nodeOptions }: LintRounds, size: CorpusSize, how: string, extra: { goal?: Figure['goal']; limit: string }): Figure {
   return figure(5, `lint ${report.files} generated workflows (${size.name} size), cold process, ${how}`, perSecond(report.files, report.cold.wallMs), 'files/s', {
     ...(extra.goal ? { goal: extra.goal } : {}),
     detail: {
@@ -133,7 +132,7 @@ export function measureLint(sizes: Sizes['lint']): Figure[] {
     writeCorpus(large, sizes.files, CORPUS_SIZES.large);
     // One untimed run warms the OS file cache, as a CI step's fresh checkout has it warm too.
     const options = commandNodeOptions();
-    spawnSync(process.execPath, [...options, join(__dirname, 'lint-worker.js'), compiled, typical, 'default', CORPUS_ACTIVITIES.join(',')]);
+    lintInChild(compiled, typical, 'default', options);
     const cores = availableParallelism();
     const headline = medianOfRounds(compiled, typical, 'default', options, sizes.rounds);
     const everyCore = medianOfRounds(compiled, typical, String(cores), options, sizes.rounds);

@@ -17,6 +17,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The item whose `key` is the median of a non-empty odd-length list (the lower middle one of an even-length list). */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[(items.length - 1) >> 1];
+}
+
 /** Runs `work` once and returns how long it took (CPU includes every thread of the process). */
 export async function timed(work: () => unknown): Promise<Sample> {
   const cpu = process.cpuUsage();

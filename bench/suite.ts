@@ -20,7 +20,7 @@ import type { Sizes } from './sizes';
 import { measureThroughput } from './throughput';
 import { CHUNK_SIZE } from '../engine/orchestrator';
 import type { CapturedRegistrations } from '../engine/adapters/local/durable';
-import { median } from './measure';
+import { median, medianBy } from './measure';
 
 /** One item of the suite. */
 interface Item {
@@ -66,7 +66,7 @@ async function replayInProcesses(sizes: Sizes, registrations: CapturedRegistrati
         return JSON.parse(out.trim().split('\n').pop()!) as Figure;
       });
       const values = runs.map((run) => run.value as number);
-      const middle = [...runs].sort((a, b) => (a.value as number) - (b.value as number))[runs.length >> 1];
+      const middle = medianBy(runs, (run) => run.value as number);
       figures.push({ ...middle, value: median(values), detail: { ...middle.detail, eachProcess: values } });
     }
     return figures;

@@ -8,7 +8,7 @@
  *
  * One lint thread per two cores by default. A cold lint spends most of its time warming up V8 (every
  * thread anew), and V8 compiles optimised code and collects garbage on background threads meanwhile: on
- * 2 cores, 1,000 typical files took 306 ms on one thread and 430 ms on two in one run of bench item 5.
+ * 2 cores, 1,000 typical files took 250 ms on one thread and 374 ms on two (bench/results.json, item 5).
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main';
 import type { CliIo } from '../../engine/cli/io';
-
-const BIN = path.join(__dirname, '..', '..', 'bin', 'sluice.js');
+import { SLUICE_BIN } from '../e2e/serve-process';
 
 let dir: string;
 const clean = 'name: clean\nsteps:\n  - id: a\n    set: 1\n';
@@ -89,9 +88,9 @@ describe('sluice lint', () => {
   it('runs as the `sluice` executable, its shebang starting Node with V8\'s thread pool sized to the machine', async () => {
     // What `npx sluice lint` runs: the system starts bin/sluice.js through its shebang (`env -S` splits
     // the options), so a shebang this system cannot run fails here.
-    expect(readFileSync(BIN, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env -S node --v8-pool-size=0');
+    expect(readFileSync(SLUICE_BIN, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env -S node --v8-pool-size=0');
     const { stdout } = await new Promise<{ stdout: string }>((done, fail) =>
-      execFile(BIN, ['lint', 'flows/clean.yaml', '--activities', ''], { cwd: dir }, (error, stdout) => (error ? fail(error) : done({ stdout }))),
+      execFile(SLUICE_BIN, ['lint', 'flows/clean.yaml', '--activities', ''], { cwd: dir }, (error, stdout) => (error ? fail(error) : done({ stdout }))),
     );
     expect(stdout).toContain('1 file checked: 0 errors, 0 warnings');
   }, 60_000);
