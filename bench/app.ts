@@ -8,7 +8,7 @@ import { captureRegistrations, type CapturedRegistrations } from '../engine/adap
 import { registerActivity } from '../engine/activities/registry';
 import { customActivityRunner } from '../engine/steps/activity/activity';
 import { registerOrchestrator, type OrchestratorOptions } from '../engine/orchestrator';
-import { registerHandWritten, registerSameHistoryTwins } from './flows';
+import { benchTrust, registerHandWritten, registerSameHistoryTwins } from './flows';
 
 /** Registers the custom activities the bench workflows use (`noop`, `flaky`) in the process registry. */
 export function registerBenchActivities(): void {
@@ -24,10 +24,10 @@ const flaky = (input: { failures: number }, context: { attempt: number }): null 
 };
 
 /** Captures the bench app's registrations (orchestrator options such as the forEach chunk size apply to `sluice`). */
-export function benchRegistrations(options?: OrchestratorOptions): CapturedRegistrations {
+export function benchRegistrations(options: Partial<OrchestratorOptions> = {}): CapturedRegistrations {
   registerBenchActivities();
   return captureRegistrations(() => {
-    registerOrchestrator(df, options);
+    registerOrchestrator(df, { trust: benchTrust, ...options });
     df.app.activity('sluice.activity', { handler: customActivityRunner });
     // The run-history recording activities, as no-ops: benchmarks count their events, not a store's cost.
     df.app.activity('sluice.run.started', { handler: () => null });

@@ -7,6 +7,7 @@ import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import type { WorkflowDefinition } from '../engine/definition/workflow.generated';
 import { runInputOf, type RunInput } from '../engine/plan/run-input';
+import { definitionTrust } from '../engine/plan/trust';
 
 /** Hand-written orchestration and activity names (the `hand.` prefix keeps them apart from Sluice's). */
 export const HAND = {
@@ -56,9 +57,12 @@ export function retryDefinition(steps: number, failures: number): WorkflowDefini
   };
 }
 
+/** The bench app's trust: its signing key signs every run input the benchmarks start. */
+export const benchTrust = definitionTrust({ keys: ['sluice-bench-signing-key-0123456789abcdef'] });
+
 /** The run input of a definition, without the two bookkeeping activities unless `record`. */
 export function runInput(definition: WorkflowDefinition, input: unknown, record = false): RunInput {
-  return runInputOf({ definition, input, trigger: { kind: 'api' }, record });
+  return runInputOf({ definition, input, trigger: { kind: 'api' }, sign: benchTrust.sign, record });
 }
 
 /** Registers the hand-written orchestrations and their activities through `df.app`. */

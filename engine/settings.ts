@@ -3,6 +3,7 @@
  * Every reader takes the environment as an argument (default `process.env`) so tests inject
  * settings without mutating globals. Secrets are not read here: activities read them by name.
  */
+import { createHmac } from 'node:crypto';
 import { parseDuration } from './definition/duration';
 
 /** The environment settings are read from. */
@@ -131,4 +132,21 @@ function readPositive(env: SettingsEnv, name: string, fallback: number): number 
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** The account key of the storage emulator, published in its documentation: it proves nothing. */
+const EMULATOR_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/**
+ * The keys that sign the definitions a run carries (plan/trust.ts): `SLUICE_SIGNING_KEY`, comma-separated
+ * (the first signs, every one verifies, so a key can be rotated while runs are in flight). Unset, a key is
+ * derived from the `AzureWebJobsStorage` account key, which whoever could forge a run input already holds;
+ * undefined when there is neither (identity-based storage, or the emulator's published key).
+ */
+export function readSigningKeys(env: SettingsEnv = process.env): string[] | undefined {
+  const configured = (env.SLUICE_SIGNING_KEY ?? '').split(',').map((key) => key.trim()).filter((key) => key.length > 0);
+  if (configured.length > 0) return configured;
+  const accountKey = /(?:^|;)\s*AccountKey=([^;]+)/i.exec(env.AzureWebJobsStorage ?? '')?.[1]?.trim();
+  if (!accountKey || accountKey === EMULATOR_ACCOUNT_KEY) return undefined;
+  return [createHmac('sha256', 'sluice/signing-key/v1').update(accountKey).digest('base64url')];
 }

@@ -9,6 +9,7 @@ import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { lintFiles } from '../lint/lint';
 import { definitionHash } from '../plan/hash';
+import type { DefinitionTrust } from '../plan/trust';
 
 /** One deployable workflow. */
 export interface ProjectWorkflow {
@@ -25,6 +26,8 @@ export interface Project {
   workflows: ProjectWorkflow[];
   /** A workflow by name. */
   named(name: string): ProjectWorkflow | undefined;
+  /** Set once the app is registered (azure/register.ts): signs the definitions of the runs it starts. */
+  trust?: DefinitionTrust;
 }
 
 /** A project that cannot be served, with the diagnostics that say why. */

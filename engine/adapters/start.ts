@@ -33,6 +33,7 @@ export async function startRun(client: DurableClient, project: Project, request:
     definition: workflow.definition,
     input: request.input,
     trigger: request.trigger,
+    sign: signerOf(project),
     workflowNamed: (name) => project.named(name)?.definition,
     ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
   });
@@ -50,6 +51,11 @@ export async function startRun(client: DurableClient, project: Project, request:
 }
 
 const START_ATTEMPTS = 3;
+
+function signerOf(project: Project) {
+  if (!project.trust) throw new Error('this project is not registered as an app (azure/register.ts): it has no key to sign run inputs with');
+  return project.trust.sign;
+}
 
 async function exists(client: DurableClient, runId: string): Promise<boolean> {
   const status = await client.getStatus(runId).catch(() => undefined);

@@ -6,7 +6,8 @@
 import type { DurableOrchestrationContext, OrchestrationContext, OrchestrationHandler } from 'durable-functions';
 import { planFor } from '../plan/cache';
 import { INTERPRETER_VERSION, type Plan, type PlanStep } from '../plan/model';
-import { definitionOf, type RunInput } from '../plan/run-input';
+import type { RunInput } from '../plan/run-input';
+import type { DefinitionTrust } from '../plan/trust';
 import { kindNamed } from '../steps';
 import { iterate, runItems, type ForEachBody } from '../steps/forEach/orchestrate';
 import { settle } from './call';
@@ -28,37 +29,38 @@ export const CHUNK_SIZE = 1000;
 
 /** Process-level options; keep them identical across the app's instances (they shape actions). */
 export interface OrchestratorOptions {
+  /** Which definitions this app deployed: a run whose definition it does not vouch for fails before its first step. */
+  trust: DefinitionTrust;
   chunkSize?: number;
 }
 
 /** Builds the `sluice` orchestrator function. */
-export function orchestratorOf(options: OrchestratorOptions = {}): OrchestrationHandler {
+export function orchestratorOf(options: OrchestratorOptions): OrchestrationHandler {
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  const { trust } = options;
   // A plain function handing the SDK the run's own generator (rather than a generator delegating to
   // it): one level less on every resume of every replay. Everything that may throw runs inside it.
   return function sluice(context: OrchestrationContext): Flow<unknown> {
-    return context.df.getInput<RunInput | undefined>()?.fragment ? runFragment(context.df, chunkSize) : runWorkflow(context.df, chunkSize);
+    return context.df.getInput<RunInput | undefined>()?.fragment ? runFragment(context.df, trust, chunkSize) : runWorkflow(context.df, trust, chunkSize);
   };
 }
-
-/** The orchestrator with default options. */
-export const sluiceOrchestrator = orchestratorOf();
 
 /** Registers `sluice` on the durable-functions module (`df.app.orchestration`); the app layer calls it. */
 export function registerOrchestrator(
   df: { app: { orchestration(name: string, handler: OrchestrationHandler): void } },
-  options?: OrchestratorOptions,
+  options: OrchestratorOptions,
 ): void {
-  df.app.orchestration(ORCHESTRATOR_NAME, options ? orchestratorOf(options) : sluiceOrchestrator);
+  df.app.orchestration(ORCHESTRATOR_NAME, orchestratorOf(options));
 }
 
-// The run this orchestration interprets: its input checked against this app's interpreter, its plan.
-function startRun(df: DurableOrchestrationContext, chunkSize: number): Run {
+// The run this orchestration interprets: its input checked against this app's interpreter, its
+// definition against what this app deployed (throws before any step), its plan.
+function startRun(df: DurableOrchestrationContext, trust: DefinitionTrust, chunkSize: number): Run {
   const input = df.getInput<RunInput>();
   if (input.interpreterVersion > INTERPRETER_VERSION) {
     throw new Error(`this run needs interpreter version ${input.interpreterVersion}; this app has ${INTERPRETER_VERSION}`);
   }
-  return newRun(df, planFor(() => definitionOf(input), input.hash), input, chunkSize);
+  return newRun(df, planFor(trust.check(input)), input, chunkSize);
 }
 
 function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, chunkSize: number): Run {
@@ -81,8 +83,8 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
   return run;
 }
 
-function* runWorkflow(df: DurableOrchestrationContext, chunkSize: number): Flow<unknown> {
-  const run = startRun(df, chunkSize);
+function* runWorkflow(df: DurableOrchestrationContext, trust: DefinitionTrust, chunkSize: number): Flow<unknown> {
+  const run = startRun(df, trust, chunkSize);
   const { plan } = run;
   const record = run.input.record !== false;
   if (record) yield* recordStarted(run);
@@ -128,8 +130,8 @@ function statusesOf(plan: Plan): readonly RunStatus[] {
   return statuses;
 }
 
-function* runFragment(df: DurableOrchestrationContext, chunkSize: number): Flow<unknown> {
-  const run = startRun(df, chunkSize);
+function* runFragment(df: DurableOrchestrationContext, trust: DefinitionTrust, chunkSize: number): Flow<unknown> {
+  const run = startRun(df, trust, chunkSize);
   const fragment = run.input.fragment!;
   const step = run.plan.byPath.get(fragment.step);
   if (!step || (fragment.kind !== 'step' && step.kind !== 'forEach')) {

@@ -6,6 +6,7 @@
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { definitionHash } from './hash';
 import { INTERPRETER_VERSION } from './model';
+import type { DefinitionSigner } from './trust';
 
 /** How a run was started (the history model's trigger kinds). */
 export interface RunTrigger {
@@ -49,7 +50,10 @@ export interface CarriedDefinition {
   definition?: WorkflowDefinition;
   /** Version 3+: the definition's JSON text. */
   definitionText?: string;
+  /** What the app computed when it started the run; shown in history, never trusted (plan/trust.ts). */
   hash: string;
+  /** The app's signature over `definitionText` (plan/trust.ts): proof that this app deployed it. */
+  signature?: string;
 }
 
 /** The definition a run carries, whichever way it carries it. */
@@ -59,9 +63,10 @@ export function definitionOf(carried: CarriedDefinition): WorkflowDefinition {
   throw new Error(`run input carries no definition for ${carried.hash}`);
 }
 
-/** How a new run carries a definition. */
-export function carry(definition: WorkflowDefinition, hash = definitionHash(definition)): CarriedDefinition {
-  return { definitionText: JSON.stringify(definition), hash };
+/** How a new run carries a definition: as JSON text, signed by the app. */
+export function carry(definition: WorkflowDefinition, sign: DefinitionSigner, hash = definitionHash(definition)): CarriedDefinition {
+  const definitionText = JSON.stringify(definition);
+  return { definitionText, hash, signature: sign(definitionText) };
 }
 
 /** The input of every `sluice` orchestration. */
@@ -86,6 +91,8 @@ export interface RunStart {
   definition: WorkflowDefinition;
   input: unknown;
   trigger: RunTrigger;
+  /** The app's signer (its DefinitionTrust's `sign`): only the app can start a run its orchestrator executes. */
+  sign: DefinitionSigner;
   /** Looks up other workflows by name (for `workflow` steps); required when the definition calls any. */
   workflowNamed?: (name: string) => WorkflowDefinition | undefined;
   parent?: RunInput['parent'];
@@ -95,9 +102,9 @@ export interface RunStart {
 
 /** Builds the orchestration input of a new run; throws when a called workflow is unknown. */
 export function runInputOf(start: RunStart): RunInput {
-  const workflows = calledWorkflows(start.definition, start.workflowNamed);
+  const workflows = calledWorkflows(start.definition, start.sign, start.workflowNamed);
   return {
-    ...carry(start.definition),
+    ...carry(start.definition, start.sign),
     interpreterVersion: INTERPRETER_VERSION,
     input: start.input,
     trigger: start.trigger,
@@ -111,6 +118,7 @@ export function runInputOf(start: RunStart): RunInput {
 /** The definitions reachable through `workflow` steps, by name (the root excluded unless it recurses). */
 export function calledWorkflows(
   root: WorkflowDefinition,
+  sign: DefinitionSigner,
   workflowNamed?: (name: string) => WorkflowDefinition | undefined,
 ): Record<string, CarriedDefinition> {
   const found: Record<string, CarriedDefinition> = {};
@@ -120,7 +128,7 @@ export function calledWorkflows(
     if (found[name]) continue;
     const definition = name === root.name ? root : workflowNamed?.(name);
     if (!definition) throw new Error(`workflow \`${root.name}\` calls unknown workflow \`${name}\``);
-    found[name] = carry(definition);
+    found[name] = carry(definition, sign);
     pending.push(...workflowNames(definition.steps));
   }
   return found;

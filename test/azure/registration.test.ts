@@ -5,6 +5,8 @@ import { captureRegistrationsAsync, type CapturedRegistrations } from '../../eng
 // captured, and what it registered is compared with the example workflows.
 let captured: CapturedRegistrations;
 beforeAll(async () => {
+  // The app refuses to start without a key to sign run inputs with (docs/security.md).
+  process.env.SLUICE_SIGNING_KEY = 'registration-test-signing-key-0123456789';
   captured = await captureRegistrationsAsync(() => import('../../engine/adapters/azure/app.js'));
 });
 

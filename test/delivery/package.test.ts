@@ -95,13 +95,16 @@ describe('the deployable zip', () => {
     expect(zip.names.filter((name) => forbidden.some((pattern) => pattern.test(name)))).toEqual([]);
   });
 
+  // The app refuses to start without a key to sign run inputs with (docs/security.md).
+  const SIGNING_KEY = 'package-test-signing-key-0123456789abcdef';
+
   it('loads its entry point with nothing but the packaged dependencies', () => {
     // A missing production dependency shows up here as MODULE_NOT_FOUND. The exit right after
     // loading keeps timers or listeners the app may start from holding the process open.
     const load = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(`./${manifest.main}`)}); process.exit(0)`], {
       cwd: extracted,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: workDir },
+      env: { PATH: process.env.PATH, HOME: workDir, SLUICE_SIGNING_KEY: SIGNING_KEY },
       timeout: 60_000,
     });
     expect(load.stderr).not.toMatch(/Cannot find module/);
@@ -118,7 +121,7 @@ describe('the deployable zip', () => {
     // A workflow passes the quick check, an empty mapping does not.
     const probe = `const quick = require(${JSON.stringify(`./${validators}`)}).createQuickCheck();
       process.stdout.write(JSON.stringify([quick({ name: 'x', steps: [{ id: 'a', set: 1 }] }), quick({})])); process.exit(0);`;
-    const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir }, timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir, SLUICE_SIGNING_KEY: SIGNING_KEY }, timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([true, false]);
   });
@@ -128,7 +131,7 @@ describe('the deployable zip', () => {
     const probe = `require(${JSON.stringify(`./${manifest.main}`)});
       const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\/](yaml|ajv|cron-parser|jexl)[\\/]|workflow-validator\\.generated/.test(file));
       process.stdout.write(JSON.stringify(loaded)); process.exit(0);`;
-    const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir }, timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir, SLUICE_SIGNING_KEY: SIGNING_KEY }, timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([]);
   });

@@ -101,5 +101,7 @@ function answerService(request: SeenRequest, response: import('node:http').Serve
     response.writeHead(200, { 'content-type': 'text/plain' });
     return void response.end(`Document ${doc[1]}: a short text worth a score.`);
   }
+  // A sink for tests that only look at what arrived (test/security).
+  if (url.pathname.startsWith('/sink/')) return sendJson(response, 200, { received: true });
   sendJson(response, 404, { error: `no service at ${request.method} ${url.pathname}` });
 }

@@ -4,6 +4,7 @@ import { captureRegistrations, LocalDurableHost, TestClock } from '../../engine/
 import type { StepActivityInput } from '../../engine/activities/contract';
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
 import { registerOrchestrator } from '../../engine/orchestrator';
+import { testTrust } from '../support/trust';
 
 /** A stand-in for a step activity. */
 export type Activity = (input: StepActivityInput<any>) => unknown;
@@ -11,7 +12,7 @@ export type Activity = (input: StepActivityInput<any>) => unknown;
 /** A started embedded host (in memory, test clock that jumps to due timers) with these activities. */
 export async function hostWith(hosts: LocalDurableHost[], activities: Record<string, Activity>, chunkSize?: number): Promise<LocalDurableHost> {
   const registrations = captureRegistrations(() => {
-    registerOrchestrator(df, chunkSize ? { chunkSize } : undefined);
+    registerOrchestrator(df, { trust: testTrust, ...(chunkSize ? { chunkSize } : {}) });
     for (const [name, handler] of Object.entries(activities)) df.app.activity(name, { handler: (input: unknown) => handler(input as StepActivityInput) });
   });
   const host = new LocalDurableHost({ registrations, file: ':memory:', clock: new TestClock({ start: Date.parse('2026-01-01T00:00:00Z'), autoAdvance: true }) });

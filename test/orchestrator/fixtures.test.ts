@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as suite, expect, it } from 'vitest';
 import { replayHistory, snapshot } from './harness';
+import { definitionOf, type RunInput } from '../../engine/plan/run-input';
+import { trustDeploying } from '../support/trust';
 import { sluiceHandler } from './workflows';
 
 const folder = join(__dirname, '..', 'fixtures', 'histories');
@@ -35,7 +37,9 @@ suite('recorded histories', () => {
 
   it.each(files)('%s replays the same actions and output', async (file) => {
     const fixture = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Fixture;
-    const handler = sluiceHandler(fixture.chunkSize ? { chunkSize: fixture.chunkSize } : undefined);
+    // Recorded before run inputs were signed: they replay because their definition is deployed now.
+    const trust = trustDeploying([definitionOf(fixture.input as RunInput)]);
+    const handler = sluiceHandler({ trust, ...(fixture.chunkSize ? { chunkSize: fixture.chunkSize } : {}) });
     let before = 0;
     for (const episode of fixture.episodes) {
       const { state } = await replayHistory(handler, fixture.input, fixture.history.slice(0, episode.seen), fixture.instanceId);

@@ -3,16 +3,17 @@ import type { WorkflowDefinition } from '../../engine/definition/workflow.genera
 import { runInputOf, type RunInput } from '../../engine/plan/run-input';
 import { registerOrchestrator, type OrchestratorOptions } from '../../engine/orchestrator';
 import { handlerOf } from './harness';
+import { testTrust } from '../support/trust';
 
 /** A run input for `definition` (record off unless asked). */
 export function inputFor(definition: WorkflowDefinition, input: unknown = {}, options: { record?: boolean; workflows?: WorkflowDefinition[] } = {}): RunInput {
   const named = new Map((options.workflows ?? []).map((w) => [w.name, w]));
-  return runInputOf({ definition, input, trigger: { kind: 'api' }, record: options.record ?? false, workflowNamed: (name) => named.get(name) });
+  return runInputOf({ definition, input, trigger: { kind: 'api' }, sign: testTrust.sign, record: options.record ?? false, workflowNamed: (name) => named.get(name) });
 }
 
 /** The real `sluice` handler. */
-export function sluiceHandler(options?: OrchestratorOptions) {
-  return handlerOf((df) => registerOrchestrator(df, options));
+export function sluiceHandler(options: Partial<OrchestratorOptions> = {}) {
+  return handlerOf((df) => registerOrchestrator(df, { trust: testTrust, ...options }));
 }
 
 /** A successful StepActivityResult. */

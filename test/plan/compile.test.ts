@@ -1,6 +1,7 @@
 import { describe as suite, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
-import { cachedPlanCount, calledWorkflows, compilePlan, definitionHash, INTERPRETER_VERSION, parseDuration, planFor, runInputOf } from '../../engine/plan';
+import { testTrust } from '../support/trust';
+import { cachedPlanCount, calledWorkflows, carry, compilePlan, definitionHash, INTERPRETER_VERSION, parseDuration, planFor, runInputOf } from '../../engine/plan';
 import { durationMs } from '../../engine/plan/duration';
 
 const definition: WorkflowDefinition = {
@@ -67,12 +68,14 @@ suite('hash and cache', () => {
     expect(definitionHash(definition)).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
-  it('compiles a definition once per hash per process', () => {
+  it('compiles a trusted definition once per text per process, with the hash the app computed', () => {
     const copy = structuredClone({ name: 'cached', steps: [{ id: 's', set: { a: 1 } }] });
-    const hash = definitionHash(copy);
+    const carried = carry(copy, testTrust.sign);
     const before = cachedPlanCount();
-    const first = planFor(copy, hash);
-    expect(planFor(structuredClone(copy), hash)).toBe(first);
+    const first = planFor(testTrust.check({ ...carried }));
+    const claimed = { ...carried, hash: 'sha256:claimed-by-a-caller' };
+    expect(planFor(testTrust.check(claimed))).toBe(first);
+    expect(first.hash).toBe(definitionHash(copy));
     expect(cachedPlanCount()).toBe(before + 1);
   });
 });
@@ -83,13 +86,13 @@ suite('run input', () => {
   const named = (name: string) => ({ child, grandchild })[name as 'child'];
 
   it('carries the definition, its hash, the interpreter version and the transitive closure of called workflows', () => {
-    const input = runInputOf({ definition, input: { v: 1 }, trigger: { kind: 'http', source: 'orders' }, workflowNamed: named });
+    const input = runInputOf({ definition, input: { v: 1 }, trigger: { kind: 'http', source: 'orders' }, sign: testTrust.sign, workflowNamed: named });
     expect(input).toMatchObject({ hash: definitionHash(definition), interpreterVersion: INTERPRETER_VERSION, input: { v: 1 }, trigger: { kind: 'http', source: 'orders' } });
     expect(Object.keys(input.workflows!).sort()).toEqual(['child', 'grandchild']);
     expect(input.workflows!.child.hash).toBe(definitionHash(child));
   });
 
   it('refuses an unknown called workflow', () => {
-    expect(() => calledWorkflows(definition, () => undefined)).toThrow(/unknown workflow `child`/);
+    expect(() => calledWorkflows(definition, testTrust.sign, () => undefined)).toThrow(/unknown workflow `child`/);
   });
 });

@@ -9,6 +9,8 @@ import { stepActivities } from '../../activities';
 import { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY, recordingActivity, runFinishedActivity, runStartedActivity } from '../../history/recording';
 import type { RunHistoryStore } from '../../history/store';
 import { registerOrchestrator } from '../../orchestrator/sluice';
+import { definitionTrust } from '../../plan/trust';
+import { readSigningKeys } from '../../settings';
 import type { Project } from '../project';
 import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
@@ -20,16 +22,28 @@ export interface SluiceApp {
   history: () => Promise<RunHistoryStore>;
   /** App settings; secrets referenced by the workflows are read from here to be redacted from history. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The keys that sign run inputs (plan/trust.ts); default from the app settings (`readSigningKeys`). */
+  signingKeys?: readonly string[];
 }
 
 /** Registers every function of the app on the `@azure/functions` app object. */
 export function registerSluice(sluice: SluiceApp): void {
-  const { project, history } = sluice;
+  const { history } = sluice;
   const env = sluice.env ?? process.env;
+  const keys = sluice.signingKeys ?? readSigningKeys(env);
+  if (!keys) {
+    throw new Error(
+      'set the app setting SLUICE_SIGNING_KEY (32 or more random characters): it signs the definitions runs carry, ' +
+        'so that only workflows this app deployed can run (docs/security.md)',
+    );
+  }
+  // Every definition deployed now is trusted as well: runs started before inputs were signed finish.
+  const trust = definitionTrust({ keys, deployed: sluice.project.workflows.map((workflow) => workflow.hash) });
+  const project: Project = { ...sluice.project, trust };
   const secretNames = referencedSecrets(project);
   const secretValues = () => secretNames.map((name) => env[name]).filter((value): value is string => Boolean(value));
 
-  registerOrchestrator(df);
+  registerOrchestrator(df, { trust });
   for (const [name, activity] of Object.entries(stepActivities)) {
     const kind = name.replace(/^sluice\./, '');
     df.app.activity(name, {

@@ -13,6 +13,7 @@ import { activityNames } from '../../activities/registry';
 import { createSqliteHistoryStore, historyFileIn } from '../../history/sqlite-store';
 import type { RunHistoryStore } from '../../history/store';
 import { registerSluice } from '../azure/register';
+import { localSigningKeys } from './signing-key';
 import { readQueueSettings, type QueueSettings } from '../host-config';
 import { loadProject, type Project } from '../project';
 import { startAzurite, type Azurite } from './azurite';
@@ -75,7 +76,7 @@ export class SluiceRuntime {
     this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
     this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
     const history = this.history;
-    this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history }));
+    this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir) }));
     this.host = new LocalDurableHost({
       registrations: this.captured,
       dataDir: this.dataDir,
