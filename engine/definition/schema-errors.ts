@@ -118,10 +118,26 @@ function plainFindings(error: ErrorObject): Finding[] {
       return [{ code: 'invalid-value', message: `${placeName(at)} must be one of ${allowed.join(', ')}; got ${describeValue(error.data)}${guess ? `; did you mean \`${guess}\`?` : ''}`, path: at }];
     }
     case 'pattern':
+      if (String(params.pattern) === CONDITION_PATTERN) return [conditionFinding(at, String(error.data))];
       return [{ code: 'invalid-value', message: `${placeName(at)} is ${describeValue(error.data)}, which is not ${patternMeaning(String(params.pattern))}`, path: at }];
     default:
       return [{ code: 'invalid-value', message: `${placeName(at)} ${error.message ?? 'is invalid'}`, path: at }];
   }
+}
+
+// The schema's pattern for `if` and `when` ($defs/expression): one `${{ }}` expression.
+const CONDITION_PATTERN = '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$';
+
+// Plain text as a condition is always true: say so, and how to write what was meant.
+function conditionFinding(at: (string | number)[], text: string): Finding {
+  const literal = text.trim();
+  const hint = literal === 'true' || literal === 'false' ? `write ${literal} without quotes, or \`\${{ ${literal} }}\`` : `wrap it: \`\${{ ${literal} }}\``;
+  return {
+    code: 'invalid-value',
+    message: `${placeName(at)} is ${describeValue(text)}, plain text, not a condition (a non-empty string is always true)`,
+    hint,
+    path: at,
+  };
 }
 
 /** A missing key (or missing step kind) next to an unknown key that looks like it: report only the typo. */

@@ -6,7 +6,7 @@
 'use strict';
 /** Builds the language validator (every error, with its schema). */
 function createValidator() {
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A `${{ EXPR }}` expression; in conditions a boolean literal is accepted too.","type":["string","boolean"],"examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"oneOf":[{"required":["ai"]},{"required":["http"]},{"required":["queue"]},{"required":["cosmos"]},{"required":["activity"]},{"required":["workflow"]},{"required":["parallel"]},{"required":["forEach"]},{"required":["switch"]},{"required":["steps"]},{"required":["wait"]},{"required":["waitForEvent"]},{"required":["set"]},{"required":["fail"]}],"dependentSchemas":{"input":{"anyOf":[{"required":["activity"]},{"required":["workflow"]}]}}},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"oneOf":[{"required":["upsert"]},{"required":["read"]},{"required":["query"]}]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"oneOf":[{"required":["ai"]},{"required":["http"]},{"required":["queue"]},{"required":["cosmos"]},{"required":["activity"]},{"required":["workflow"]},{"required":["parallel"]},{"required":["forEach"]},{"required":["switch"]},{"required":["steps"]},{"required":["wait"]},{"required":["waitForEvent"]},{"required":["set"]},{"required":["fail"]}],"dependentSchemas":{"input":{"anyOf":[{"required":["activity"]},{"required":["workflow"]}]}}},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"oneOf":[{"required":["upsert"]},{"required":["read"]},{"required":["query"]}]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
 const schema44 = {"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
@@ -719,13 +719,14 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema45 = {"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}};
 const schema46 = {"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"oneOf":[{"required":["ai"]},{"required":["http"]},{"required":["queue"]},{"required":["cosmos"]},{"required":["activity"]},{"required":["workflow"]},{"required":["parallel"]},{"required":["forEach"]},{"required":["switch"]},{"required":["steps"]},{"required":["wait"]},{"required":["waitForEvent"]},{"required":["set"]},{"required":["fail"]}],"dependentSchemas":{"input":{"anyOf":[{"required":["activity"]},{"required":["workflow"]}]}}};
-const schema47 = {"title":"Expression","description":"A `${{ EXPR }}` expression; in conditions a boolean literal is accepted too.","type":["string","boolean"],"examples":["${{ input.count > 3 }}"]};
+const schema47 = {"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]};
 const schema51 = {"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]};
 const schema54 = {"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]};
 const schema64 = {"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]};
 const schema67 = {"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]};
 const pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern10 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
+const pattern8 = new RegExp("^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$", "u");
+const pattern11 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
 const schema49 = {"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]};
 const wrapper0 = {validate: validate29};
 
@@ -985,7 +986,7 @@ const schema55 = {"title":"Cosmos DB step","description":"One Cosmos DB operatio
 const schema56 = {"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]};
 const schema57 = {"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]};
 const schema58 = {"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]};
-const pattern9 = new RegExp("^@[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern10 = new RegExp("^@[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1075,7 +1076,7 @@ errors++;
 if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 === "string"){
-if(!pattern9.test(data3)){
+if(!pattern10.test(data3)){
 const err6 = {instancePath:instancePath+"/parameters/" + i0+"/name",schemaPath:"#/$defs/cosmosParameter/properties/name/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^@[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^@[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema58.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err6];
@@ -1645,6 +1646,18 @@ vErrors.push(err3);
 }
 errors++;
 }
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err4 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"},message:"must match pattern \""+"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"+"\"",schema:"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$",parentSchema:schema47,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
 }
 if(data.steps !== undefined){
 if(!(wrapper0.validate(data.steps, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData,dynamicAnchors}))){
@@ -1654,12 +1667,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err5];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -2261,6 +2274,18 @@ vErrors.push(err20);
 }
 errors++;
 }
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err21 = {instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"},message:"must match pattern \""+"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"+"\"",schema:"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$",parentSchema:schema47,data:data2};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
 }
 if(data.retry !== undefined){
 if(!(validate26(data.retry, {instancePath:instancePath+"/retry",parentData:data,parentDataProperty:"retry",rootData,dynamicAnchors}))){
@@ -2271,12 +2296,12 @@ errors = vErrors.length;
 if(data.timeout !== undefined){
 let data4 = data.timeout;
 if(typeof data4 !== "string"){
-const err21 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data4};
+const err22 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data4};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err22];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -2285,12 +2310,12 @@ if(data.catch !== undefined){
 let data5 = data.catch;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err22 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.catch,data:data5};
+const err23 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.catch,data:data5};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err23];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -2303,21 +2328,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.catch.type,parentSchema:schema46.properties.catch,data:data5};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.ai !== undefined){
-let data7 = data.ai;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.prompt === undefined){
-const err24 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema51.required,parentSchema:schema51,data:data7};
+const err24 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.catch.type,parentSchema:schema46.properties.catch,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2326,9 +2337,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!((((((((key1 === "model") || (key1 === "prompt")) || (key1 === "system")) || (key1 === "temperature")) || (key1 === "maxOutputTokens")) || (key1 === "output")) || (key1 === "fallback")) || (key1 === "failOpen"))){
-const err25 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data7};
+}
+if(data.ai !== undefined){
+let data7 = data.ai;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.prompt === undefined){
+const err25 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema51.required,parentSchema:schema51,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2337,11 +2351,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data7.model !== undefined){
-let data8 = data7.model;
-if(typeof data8 !== "string"){
-const err26 = {instancePath:instancePath+"/ai/model",schemaPath:"#/$defs/aiStep/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.model.type,parentSchema:schema51.properties.model,data:data8};
+for(const key1 in data7){
+if(!((((((((key1 === "model") || (key1 === "prompt")) || (key1 === "system")) || (key1 === "temperature")) || (key1 === "maxOutputTokens")) || (key1 === "output")) || (key1 === "fallback")) || (key1 === "failOpen"))){
+const err26 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2351,10 +2363,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data7.prompt !== undefined){
-let data9 = data7.prompt;
-if(typeof data9 !== "string"){
-const err27 = {instancePath:instancePath+"/ai/prompt",schemaPath:"#/$defs/aiStep/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.prompt.type,parentSchema:schema51.properties.prompt,data:data9};
+if(data7.model !== undefined){
+let data8 = data7.model;
+if(typeof data8 !== "string"){
+const err27 = {instancePath:instancePath+"/ai/model",schemaPath:"#/$defs/aiStep/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.model.type,parentSchema:schema51.properties.model,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2364,10 +2376,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data7.system !== undefined){
-let data10 = data7.system;
-if(typeof data10 !== "string"){
-const err28 = {instancePath:instancePath+"/ai/system",schemaPath:"#/$defs/aiStep/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.system.type,parentSchema:schema51.properties.system,data:data10};
+if(data7.prompt !== undefined){
+let data9 = data7.prompt;
+if(typeof data9 !== "string"){
+const err28 = {instancePath:instancePath+"/ai/prompt",schemaPath:"#/$defs/aiStep/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.prompt.type,parentSchema:schema51.properties.prompt,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2377,11 +2389,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data7.temperature !== undefined){
-let data11 = data7.temperature;
-if(typeof data11 == "number"){
-if(data11 > 2 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema51.properties.temperature,data:data11};
+if(data7.system !== undefined){
+let data10 = data7.system;
+if(typeof data10 !== "string"){
+const err29 = {instancePath:instancePath+"/ai/system",schemaPath:"#/$defs/aiStep/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.system.type,parentSchema:schema51.properties.system,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2390,8 +2401,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.temperature,data:data11};
+}
+if(data7.temperature !== undefined){
+let data11 = data7.temperature;
+if(typeof data11 == "number"){
+if(data11 > 2 || isNaN(data11)){
+const err30 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema51.properties.temperature,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2400,9 +2415,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.temperature.type,parentSchema:schema51.properties.temperature,data:data11};
+if(data11 < 0 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.temperature,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2412,10 +2426,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data7.maxOutputTokens !== undefined){
-let data12 = data7.maxOutputTokens;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err32 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.maxOutputTokens.type,parentSchema:schema51.properties.maxOutputTokens,data:data12};
+else {
+const err32 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.temperature.type,parentSchema:schema51.properties.temperature,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2424,9 +2436,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(typeof data12 == "number"){
-if(data12 < 1 || isNaN(data12)){
-const err33 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.maxOutputTokens,data:data12};
+}
+if(data7.maxOutputTokens !== undefined){
+let data12 = data7.maxOutputTokens;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err33 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.maxOutputTokens.type,parentSchema:schema51.properties.maxOutputTokens,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2435,12 +2449,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-if(data7.output !== undefined){
-let data13 = data7.output;
-if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err34 = {instancePath:instancePath+"/ai/output",schemaPath:"#/$defs/aiStep/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.output.type,parentSchema:schema51.properties.output,data:data13};
+if(typeof data12 == "number"){
+if(data12 < 1 || isNaN(data12)){
+const err34 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.maxOutputTokens,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2450,10 +2461,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data7.failOpen !== undefined){
-let data14 = data7.failOpen;
-if(typeof data14 !== "boolean"){
-const err35 = {instancePath:instancePath+"/ai/failOpen",schemaPath:"#/$defs/aiStep/properties/failOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.failOpen.type,parentSchema:schema51.properties.failOpen,data:data14};
+}
+if(data7.output !== undefined){
+let data13 = data7.output;
+if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
+const err35 = {instancePath:instancePath+"/ai/output",schemaPath:"#/$defs/aiStep/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.output.type,parentSchema:schema51.properties.output,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2463,14 +2475,27 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data7};
+if(data7.failOpen !== undefined){
+let data14 = data7.failOpen;
+if(typeof data14 !== "boolean"){
+const err36 = {instancePath:instancePath+"/ai/failOpen",schemaPath:"#/$defs/aiStep/properties/failOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.failOpen.type,parentSchema:schema51.properties.failOpen,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data7};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }
@@ -2485,17 +2510,7 @@ if(data.queue !== undefined){
 let data16 = data.queue;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.name === undefined){
-const err37 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data:data16};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data16.message === undefined){
-const err38 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema54.required,parentSchema:schema54,data:data16};
+const err38 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2504,9 +2519,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key2 in data16){
-if(!(((key2 === "name") || (key2 === "message")) || (key2 === "connection"))){
-const err39 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data:data16};
+if(data16.message === undefined){
+const err39 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema54.required,parentSchema:schema54,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2515,11 +2529,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data16.name !== undefined){
-let data17 = data16.name;
-if(typeof data17 !== "string"){
-const err40 = {instancePath:instancePath+"/queue/name",schemaPath:"#/$defs/queueStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data17};
+for(const key2 in data16){
+if(!(((key2 === "name") || (key2 === "message")) || (key2 === "connection"))){
+const err40 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2529,10 +2541,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data16.connection !== undefined){
-let data18 = data16.connection;
-if(typeof data18 !== "string"){
-const err41 = {instancePath:instancePath+"/queue/connection",schemaPath:"#/$defs/queueStep/properties/connection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.connection.type,parentSchema:schema54.properties.connection,data:data18};
+if(data16.name !== undefined){
+let data17 = data16.name;
+if(typeof data17 !== "string"){
+const err41 = {instancePath:instancePath+"/queue/name",schemaPath:"#/$defs/queueStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2542,14 +2554,27 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data:data16};
+if(data16.connection !== undefined){
+let data18 = data16.connection;
+if(typeof data18 !== "string"){
+const err42 = {instancePath:instancePath+"/queue/connection",schemaPath:"#/$defs/queueStep/properties/connection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.connection.type,parentSchema:schema54.properties.connection,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data:data16};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -2563,19 +2588,8 @@ errors = vErrors.length;
 if(data.activity !== undefined){
 let data20 = data.activity;
 if(typeof data20 === "string"){
-if(!pattern10.test(data20)){
-const err43 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_.-]*$",parentSchema:schema46.properties.activity,data:data20};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.activity.type,parentSchema:schema46.properties.activity,data:data20};
+if(!pattern11.test(data20)){
+const err44 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_.-]*$",parentSchema:schema46.properties.activity,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2585,11 +2599,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.workflow !== undefined){
-let data21 = data.workflow;
-if(typeof data21 === "string"){
-if(!pattern4.test(data21)){
-const err45 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9-]{0,62}$",parentSchema:schema46.properties.workflow,data:data21};
+else {
+const err45 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.activity.type,parentSchema:schema46.properties.activity,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2599,13 +2610,27 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.workflow.type,parentSchema:schema46.properties.workflow,data:data21};
+if(data.workflow !== undefined){
+let data21 = data.workflow;
+if(typeof data21 === "string"){
+if(!pattern4.test(data21)){
+const err46 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9-]{0,62}$",parentSchema:schema46.properties.workflow,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.workflow.type,parentSchema:schema46.properties.workflow,data:data21};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
@@ -2618,23 +2643,23 @@ errors = vErrors.length;
 }
 if(Array.isArray(data22)){
 if(data22.length < 1){
-const err47 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.parallel,data:data22};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.parallel.type,parentSchema:schema46.properties.parallel,data:data22};
+const err48 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.parallel,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.parallel.type,parentSchema:schema46.properties.parallel,data:data22};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
@@ -2659,23 +2684,23 @@ errors = vErrors.length;
 }
 if(Array.isArray(data25)){
 if(data25.length < 1){
-const err49 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.steps,data:data25};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.steps.type,parentSchema:schema46.properties.steps,data:data25};
+const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.steps,data:data25};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.steps.type,parentSchema:schema46.properties.steps,data:data25};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
 }
 errors++;
 }
@@ -2686,21 +2711,7 @@ const _errs70 = errors;
 let valid10 = false;
 const _errs71 = errors;
 if(typeof data26 !== "string"){
-const err51 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data26};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-var _valid1 = _errs71 === errors;
-valid10 = valid10 || _valid1;
-const _errs74 = errors;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.until === undefined){
-const err52 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema64.required,parentSchema:schema64,data:data26};
+const err52 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2709,9 +2720,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key3 in data26){
-if(!(key3 === "until")){
-const err53 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data:data26};
+var _valid1 = _errs71 === errors;
+valid10 = valid10 || _valid1;
+const _errs74 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.until === undefined){
+const err53 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema64.required,parentSchema:schema64,data:data26};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2720,11 +2734,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data26.until !== undefined){
-let data27 = data26.until;
-if(typeof data27 !== "string"){
-const err54 = {instancePath:instancePath+"/wait/until",schemaPath:"#/$defs/waitUntil/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.until.type,parentSchema:schema64.properties.until,data:data27};
+for(const key3 in data26){
+if(!(key3 === "until")){
+const err54 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2734,9 +2746,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data:data26};
+if(data26.until !== undefined){
+let data27 = data26.until;
+if(typeof data27 !== "string"){
+const err55 = {instancePath:instancePath+"/wait/until",schemaPath:"#/$defs/waitUntil/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.until.type,parentSchema:schema64.properties.until,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2745,15 +2758,27 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid1 = _errs74 === errors;
-valid10 = valid10 || _valid1;
-if(!valid10){
-const err56 = {instancePath:instancePath+"/wait",schemaPath:"#/properties/wait/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.properties.wait.anyOf,parentSchema:schema46.properties.wait,data:data26};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
+}
+errors++;
+}
+var _valid1 = _errs74 === errors;
+valid10 = valid10 || _valid1;
+if(!valid10){
+const err57 = {instancePath:instancePath+"/wait",schemaPath:"#/properties/wait/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.properties.wait.anyOf,parentSchema:schema46.properties.wait,data:data26};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }
@@ -2779,18 +2804,7 @@ if(data.fail !== undefined){
 let data29 = data.fail;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.error === undefined){
-const err57 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema67.required,parentSchema:schema67,data:data29};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-for(const key4 in data29){
-if(!((key4 === "error") || (key4 === "message"))){
-const err58 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data:data29};
+const err58 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema67.required,parentSchema:schema67,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2799,12 +2813,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data29.error !== undefined){
-let data30 = data29.error;
-if(typeof data30 === "string"){
-if(!pattern6.test(data30)){
-const err59 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema67.properties.error,data:data30};
+for(const key4 in data29){
+if(!((key4 === "error") || (key4 === "message"))){
+const err59 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2814,8 +2825,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.error.type,parentSchema:schema67.properties.error,data:data30};
+if(data29.error !== undefined){
+let data30 = data29.error;
+if(typeof data30 === "string"){
+if(!pattern6.test(data30)){
+const err60 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema67.properties.error,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2825,10 +2839,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data29.message !== undefined){
-let data31 = data29.message;
-if(typeof data31 !== "string"){
-const err61 = {instancePath:instancePath+"/fail/message",schemaPath:"#/$defs/failStep/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.message.type,parentSchema:schema67.properties.message,data:data31};
+else {
+const err61 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.error.type,parentSchema:schema67.properties.error,data:data30};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2838,14 +2850,27 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data:data29};
+if(data29.message !== undefined){
+let data31 = data29.message;
+if(typeof data31 !== "string"){
+const err62 = {instancePath:instancePath+"/fail/message",schemaPath:"#/$defs/failStep/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.message.type,parentSchema:schema67.properties.message,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data:data29};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }
@@ -2856,22 +2881,7 @@ let valid17 = false;
 const _errs91 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.activity === undefined){
-const err63 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/0/required",keyword:"required",params:{missingProperty: "activity"},message:"must have required property '"+"activity"+"'",schema:schema46.dependentSchemas.input.anyOf[0].required,parentSchema:schema46.dependentSchemas.input.anyOf[0],data};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-var _valid2 = _errs91 === errors;
-valid17 = valid17 || _valid2;
-const _errs92 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.workflow === undefined){
-const err64 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/1/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema46.dependentSchemas.input.anyOf[1].required,parentSchema:schema46.dependentSchemas.input.anyOf[1],data};
+const err64 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/0/required",keyword:"required",params:{missingProperty: "activity"},message:"must have required property '"+"activity"+"'",schema:schema46.dependentSchemas.input.anyOf[0].required,parentSchema:schema46.dependentSchemas.input.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2881,15 +2891,30 @@ vErrors.push(err64);
 errors++;
 }
 }
-var _valid2 = _errs92 === errors;
+var _valid2 = _errs91 === errors;
 valid17 = valid17 || _valid2;
-if(!valid17){
-const err65 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.dependentSchemas.input.anyOf,parentSchema:schema46.dependentSchemas.input,data};
+const _errs92 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.workflow === undefined){
+const err65 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/1/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema46.dependentSchemas.input.anyOf[1].required,parentSchema:schema46.dependentSchemas.input.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err65];
 }
 else {
 vErrors.push(err65);
+}
+errors++;
+}
+}
+var _valid2 = _errs92 === errors;
+valid17 = valid17 || _valid2;
+if(!valid17){
+const err66 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.dependentSchemas.input.anyOf,parentSchema:schema46.dependentSchemas.input,data};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
 }
 errors++;
 }
@@ -2907,12 +2932,12 @@ vErrors = null;
 }
 }
 else {
-const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err67];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err67);
 }
 errors++;
 }
@@ -3180,7 +3205,7 @@ return validate20;
 
 /** Builds the language schema's quick check (the verdict only). */
 function createQuickCheck() {
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A `${{ EXPR }}` expression; in conditions a boolean literal is accepted too.","type":["string","boolean"],"examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"dependentSchemas":{"input":{"sluiceAnyKeyOf":["activity","workflow"]}},"sluiceOneKeyOf":["ai","http","queue","cosmos","activity","workflow","parallel","forEach","switch","steps","wait","waitForEvent","set","fail"]},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"sluiceOneKeyOf":["upsert","read","query"]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"dependentSchemas":{"input":{"sluiceAnyKeyOf":["activity","workflow"]}},"sluiceOneKeyOf":["ai","http","queue","cosmos","activity","workflow","parallel","forEach","switch","steps","wait","waitForEvent","set","fail"]},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"sluiceOneKeyOf":["upsert","read","query"]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
 const schema33 = {"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}};
@@ -3876,9 +3901,10 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema46 = {"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"dependentSchemas":{"input":{"sluiceAnyKeyOf":["activity","workflow"]}},"sluiceOneKeyOf":["ai","http","queue","cosmos","activity","workflow","parallel","forEach","switch","steps","wait","waitForEvent","set","fail"]};
-const schema47 = {"title":"Expression","description":"A `${{ EXPR }}` expression; in conditions a boolean literal is accepted too.","type":["string","boolean"],"examples":["${{ input.count > 3 }}"]};
+const schema47 = {"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]};
 const pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern10 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
+const pattern8 = new RegExp("^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$", "u");
+const pattern11 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
 const wrapper0 = {validate: validate29};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4119,7 +4145,7 @@ return errors === 0;
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema56 = {"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]};
-const pattern9 = new RegExp("^@[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern10 = new RegExp("^@[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4193,7 +4219,7 @@ let data3 = data2.name;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
-if(!pattern9.test(data3)){
+if(!pattern10.test(data3)){
 validate37.errors = [{instancePath:instancePath+"/parameters/" + i0+"/name",schemaPath:"#/$defs/cosmosParameter/properties/name/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z_][A-Za-z0-9_]*$"}}];
 return false;
 }
@@ -4606,9 +4632,18 @@ if(_errs1 === errors){
 if(data.when !== undefined){
 let data0 = data.when;
 const _errs2 = errors;
+const _errs3 = errors;
 if((typeof data0 !== "string") && (typeof data0 !== "boolean")){
 validate43.errors = [{instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema47.type}}];
 return false;
+}
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+validate43.errors = [{instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"}}];
+return false;
+}
+}
 }
 var valid0 = _errs2 === errors;
 }
@@ -4857,9 +4892,18 @@ if(valid0){
 if(data.if !== undefined){
 let data2 = data.if;
 const _errs6 = errors;
+const _errs7 = errors;
 if((typeof data2 !== "string") && (typeof data2 !== "boolean")){
 validate30.errors = [{instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema47.type}}];
 return false;
+}
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+validate30.errors = [{instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"}}];
+return false;
+}
+}
 }
 var valid0 = _errs6 === errors;
 }
@@ -5164,7 +5208,7 @@ let data20 = data.activity;
 const _errs44 = errors;
 if(errors === _errs44){
 if(typeof data20 === "string"){
-if(!pattern10.test(data20)){
+if(!pattern11.test(data20)){
 validate30.errors = [{instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$"}}];
 return false;
 }

@@ -19,7 +19,7 @@ export type ErrorName = string;
  */
 export type Duration = string;
 /**
- * A `${{ EXPR }}` expression; in conditions a boolean literal is accepted too.
+ * A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `"false"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "expression".
