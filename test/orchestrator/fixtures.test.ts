@@ -24,10 +24,18 @@ interface Fixture {
 
 // The payload of `sluice.run.finished` (the run record) does not take part in replay: Durable matches
 // scheduled tasks by id and name, never by input. It may grow fields without breaking runs in flight.
-function comparable(actions: unknown): unknown {
-  return JSON.parse(JSON.stringify(actions), (key, value) =>
-    value && typeof value === 'object' && value.functionName === 'sluice.run.finished' ? { ...value, input: '(run record)' } : value,
-  );
+// For the same reason step activity inputs gained `secrets` (the secret sites, issue #15) for every
+// interpreter version: fixtures recorded before it are compared without that field, later ones with it.
+function comparable(actions: unknown, withSites: boolean): unknown {
+  return JSON.parse(JSON.stringify(actions), (key, value) => {
+    if (!value || typeof value !== 'object') return value;
+    if (value.functionName === 'sluice.run.finished') return { ...value, input: '(run record)' };
+    if (!withSites && key === 'input' && 'stepPath' in value && 'secrets' in value) {
+      const { secrets: _sites, ...rest } = value;
+      return rest;
+    }
+    return value;
+  });
 }
 
 suite('recorded histories', () => {
@@ -35,14 +43,15 @@ suite('recorded histories', () => {
 
   it.each(files)('%s replays the same actions and output', async (file) => {
     const fixture = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Fixture;
+    const withSites = JSON.stringify(fixture.actions).includes('"secrets":[');
     const handler = sluiceHandler(fixture.chunkSize ? { chunkSize: fixture.chunkSize } : undefined);
     let before = 0;
     for (const episode of fixture.episodes) {
       const { state } = await replayHistory(handler, fixture.input, fixture.history.slice(0, episode.seen), fixture.instanceId);
       const now = snapshot(state);
       const list = (now.actions as unknown[][])[0] ?? [];
-      expect({ added: comparable(list.slice(before)), isDone: now.isDone, output: now.output, error: now.error, customStatus: now.customStatus }).toEqual({
-        added: comparable(episode.added),
+      expect({ added: comparable(list.slice(before), withSites), isDone: now.isDone, output: now.output, error: now.error, customStatus: now.customStatus }).toEqual({
+        added: comparable(episode.added, withSites),
         isDone: episode.isDone,
         output: episode.output,
         error: episode.error,
@@ -51,6 +60,6 @@ suite('recorded histories', () => {
       before = list.length;
     }
     const { state } = await replayHistory(handler, fixture.input, fixture.history, fixture.instanceId);
-    expect(comparable(snapshot(state).actions)).toEqual(comparable(fixture.actions));
+    expect(comparable(snapshot(state).actions, withSites)).toEqual(comparable(fixture.actions, withSites));
   });
 });

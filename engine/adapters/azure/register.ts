@@ -10,6 +10,8 @@ import { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY, recordingActivity, runFini
 import type { RunHistoryStore } from '../../history/store';
 import { registerOrchestrator } from '../../orchestrator/sluice';
 import type { Project } from '../project';
+import { secretRefusal } from '../../secret-settings';
+import type { SettingsEnv } from '../../settings';
 import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
@@ -26,7 +28,7 @@ export interface SluiceApp {
 export function registerSluice(sluice: SluiceApp): void {
   const { project, history } = sluice;
   const env = sluice.env ?? process.env;
-  const secretNames = referencedSecrets(project);
+  const secretNames = referencedSecrets(project, env);
   const secretValues = () => secretNames.map((name) => env[name]).filter((value): value is string => Boolean(value));
 
   registerOrchestrator(df);
@@ -75,11 +77,17 @@ export function registerSluice(sluice: SluiceApp): void {
   df.app.client.http('sluice-workflows', { route: 'workflows', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
 }
 
-/** Names of the app settings the workflows reference as `secrets.NAME`. */
-export function referencedSecrets(project: Project): string[] {
+/**
+ * Names of the app settings the workflows reference as `secrets.NAME` (read from the definitions, never
+ * from run data) that `SLUICE_SECRETS` allows: only those can be resolved, so only those are redacted (a
+ * reference to, say, `FUNCTIONS_WORKER_RUNTIME` must not make every "node" in history `***`).
+ */
+export function referencedSecrets(project: Project, env: SettingsEnv = process.env): string[] {
   const names = new Set<string>();
   for (const workflow of project.workflows) {
-    for (const match of JSON.stringify(workflow.definition).matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]);
+    for (const match of JSON.stringify(workflow.definition).matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      if (secretRefusal(match[1], env) === undefined) names.add(match[1]);
+    }
   }
   return [...names].sort();
 }
