@@ -1,7 +1,8 @@
 /**
  * Sluice's settings, read in one place: app settings in Azure, environment variables locally.
  * Every reader takes the environment as an argument (default `process.env`) so tests inject
- * settings without mutating globals. Secrets are not read here: activities read them by name.
+ * settings without mutating globals. Secrets are not read here: activities read them by name, and only
+ * the names `secret-settings.ts` allows (it reserves every setting read here).
  */
 import { createHmac } from 'node:crypto';
 import { parseDuration } from './definition/duration';

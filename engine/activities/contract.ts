@@ -34,10 +34,28 @@ export interface StepActivityInput<Config = unknown> {
   stepPath: string;
   /** 1-based attempt number (the orchestrator performs retries). */
   attempt: number;
-  /** The step's kind body (`step.http`, `step.ai`, …) with expressions evaluated; `${{ secrets.NAME }}` left verbatim. */
+  /**
+   * The step's kind body (`step.http`, `step.ai`, …) with expressions evaluated. A string built from a
+   * template with `secrets.NAME` parts shows each as the text `${{ secrets.NAME }}` here, for people
+   * reading history only: activities resolve secrets at `secrets` sites, never by reading this text.
+   */
   config: Config;
+  /**
+   * Where the definition puts secrets into `config`, built by the orchestrator from the compiled plan
+   * (never from data); absent when the step references none.
+   */
+  secrets?: SecretSite[];
   /** The step's timeout in milliseconds, when it has one; the activity should give up before it. */
   timeoutMs?: number;
+}
+
+/**
+ * One string of a step's config that the definition builds from a template with `secrets.NAME` parts:
+ * its path in the config, and its parts in order: evaluated text, and the secrets to put between.
+ */
+export interface SecretSite {
+  path: Array<string | number>;
+  parts: Array<string | { secret: string }>;
 }
 
 /** A failure as data. */

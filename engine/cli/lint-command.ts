@@ -13,6 +13,9 @@ import { formatSarif } from '../diagnostics/printers/sarif';
 import { formatSummary, formatText } from '../diagnostics/printers/text';
 import type { SourceText } from '../lint/lint';
 import { lintFilesInParallel } from '../lint/parallel';
+import { findProjectRoot } from '../adapters/project-root';
+import { localSetting } from '../adapters/local/local-settings';
+import { SECRETS_SETTING } from '../secret-settings';
 import { loadActivityNames } from './activity-names';
 import { expandPaths } from './files';
 import { UsageError, type CliIo } from './io';
@@ -33,7 +36,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
     ? values.activities.split(',').map((name) => name.trim()).filter(Boolean)
     : await loadActivityNames(projectRoot());
   const sources: SourceText[] = files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
-  const { diagnostics } = await lintFilesInParallel(sources, { activities });
+  const { diagnostics } = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) });
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (format === 'json') io.stdout(formatJson(diagnostics));
   else if (format === 'sarif') io.stdout(formatSarif(diagnostics));
@@ -65,6 +68,18 @@ function readText(file: string): string {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+/** `SLUICE_SECRETS` as the local runtime would see it: the environment, else the project's local.settings.json ('' when neither). */
+function localSecretsSetting(io: CliIo): string {
+  if (io.env[SECRETS_SETTING] !== undefined) return io.env[SECRETS_SETTING]!;
+  let root: string;
+  try {
+    root = findProjectRoot(io.cwd);
+  } catch {
+    return '';
+  }
+  return localSetting(root, SECRETS_SETTING) ?? '';
 }
 
 function projectRoot(): string {

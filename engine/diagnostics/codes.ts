@@ -40,6 +40,8 @@ export const codes = {
   'error-outside-catch': { severity: 'error', summary: '`error` is only bound inside a `catch`.' },
   'loop-variable-outside': { severity: 'error', summary: 'A `forEach` variable (or `index`) used outside its loop.' },
   'secret-not-allowed': { severity: 'error', summary: '`secrets.*` used where no activity resolves it.' },
+  'secret-reserved': { severity: 'error', summary: '`secrets.NAME` names a setting Sluice or the Functions host reads itself (`AzureWebJobsStorage`, `COSMOS_*`, …).' },
+  'secret-not-listed': { severity: 'warning', summary: "`secrets.NAME` names a setting the local `SLUICE_SECRETS` does not allow." },
   'unknown-workflow': { severity: 'error', summary: 'A `workflow` step names a workflow that does not exist.' },
   'unknown-activity': { severity: 'error', summary: 'An `activity` step names an activity that is not registered.' },
   // Values.

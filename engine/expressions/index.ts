@@ -1,7 +1,7 @@
 /**
  * `${{ }}` expressions: parse once, evaluate many times. Synchronous, deterministic and sandboxed: no
- * code runs, no prototype is reachable, and `secrets.NAME` is never resolved here — it is passed through
- * verbatim for the activity that uses it.
+ * code runs, no prototype is reachable, and `secrets.NAME` is never resolved here: it evaluates to the text
+ * `${{ secrets.NAME }}` for display, and `evaluateTemplateParts` gives the secret sites the activity resolves.
  */
 import { evaluateAst, type Scope } from './evaluate';
 import { ExpressionEvaluationError, text } from './errors';
@@ -72,6 +72,26 @@ export function evaluateTemplate(template: Template, scope: Scope): unknown {
   let result = '';
   for (const part of template.parts) result += typeof part === 'string' ? part : text(evaluatePart(part, scope));
   return result;
+}
+
+/**
+ * Evaluates a template as parts: evaluated text, and `{ secret: NAME }` for each `secrets.NAME`, in
+ * order (adjacent text merged). What a step activity needs to put secrets where the definition does.
+ */
+export function evaluateTemplateParts(template: Template, scope: Scope): Array<string | { secret: string }> {
+  if (template.kind === 'literal') return [template.text];
+  const parts: Array<string | { secret: string }> = [];
+  let pending = '';
+  for (const part of template.kind === 'single' ? [template.expression] : template.parts) {
+    if (typeof part === 'string') pending += part;
+    else if (part.secret) {
+      if (pending !== '') parts.push(pending);
+      parts.push({ secret: part.secret });
+      pending = '';
+    } else pending += text(evaluatePart(part, scope));
+  }
+  if (pending !== '') parts.push(pending);
+  return parts;
 }
 
 /** Parses and evaluates a string in one go (tests, one-off use). */

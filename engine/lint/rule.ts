@@ -8,6 +8,11 @@ import type { WorkflowDefinition } from '../definition/workflow.generated';
 export interface LintOptions {
   /** Registered custom activity names; when absent, `unknown-activity` is skipped rather than guessed. */
   activities?: readonly string[];
+  /**
+   * The `SLUICE_SECRETS` value of the local settings (environment or local.settings.json), to warn about
+   * `secrets.NAME` it does not allow; when absent, only reserved names are reported.
+   */
+  allowedSecrets?: string;
   /** Loader limits (size, depth, aliases); defaults to `defaultLimits`. */
   limits?: Partial<LoadLimits>;
 }

@@ -5,15 +5,15 @@
 import { compileValue, type CompiledValue } from '../expressions';
 import type { Step } from '../definition/workflow.generated';
 import { callStepActivity } from './call';
-import { evaluateIn } from './evaluate';
 import type { StepKind } from './kind';
 import type { PlanStep } from '../plan/model';
 import type { Run } from './run';
 import type { Scope } from './scope';
+import { activityCall, type ActivityCall } from './secret-sites';
 
 /** A step kind that sends its evaluated body to its activity and outputs what the activity returns. */
 export function activityStepKind(kind: 'http' | 'queue' | 'cosmos', bodyOf: (step: Step) => unknown): StepKind<CompiledValue> {
-  const configOf = (step: PlanStep<CompiledValue>, scope: Scope, _run: Run, path: string): unknown => evaluateIn(step.body, scope, path);
+  const configOf = (step: PlanStep<CompiledValue>, scope: Scope, _run: Run, path: string): ActivityCall => activityCall(step.body, scope, path);
   return {
     kind,
     io: true,

@@ -10,11 +10,12 @@ import { failureOf, StepFailure } from './failure';
 import type { Flow } from './kind';
 import { nowMs, type Run } from './run';
 import type { Scope } from './scope';
+import type { ActivityCall } from './secret-sites';
 
 /** Runs one attempt of an I/O step through its activity; returns the output or throws a StepFailure. */
-export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number, kind: string, config: unknown): Flow<unknown> {
+export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: string, attempt: number, kind: string, call: ActivityCall): Flow<unknown> {
   const timeoutMs = stepTimeoutMs(step, scope, path);
-  let task = scheduleStepActivity(run, kind, path, attempt, config, timeoutMs);
+  let task = scheduleStepActivity(run, kind, path, attempt, call, timeoutMs);
   if (timeoutMs === undefined) {
     // settle() without a timer, inline: this runs once per step on every replay.
     try {
@@ -28,9 +29,14 @@ export function* callStepActivity(run: Run, step: PlanStep, scope: Scope, path: 
   return stepActivityOutput(run, task, path, kind);
 }
 
-/** Creates (does not yet yield) the activity call of one attempt of an I/O step. */
-export function scheduleStepActivity(run: Run, kind: string, path: string, attempt: number, config: unknown, timeoutMs?: number): Task {
-  const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config };
+/**
+ * Creates (does not yet yield) the activity call of one attempt of an I/O step. The secret sites travel
+ * beside the config for every interpreter version: Durable matches scheduled tasks by id and name,
+ * never by input, so runs in flight replay unchanged and their later calls resolve secrets too.
+ */
+export function scheduleStepActivity(run: Run, kind: string, path: string, attempt: number, call: ActivityCall, timeoutMs?: number): Task {
+  const input: StepActivityInput = { run: run.ref, stepPath: path, attempt, config: call.config };
+  if (call.secrets !== undefined) input.secrets = call.secrets;
   if (timeoutMs !== undefined) input.timeoutMs = timeoutMs;
   return run.df.callActivity(activityNameOf(kind), input);
 }

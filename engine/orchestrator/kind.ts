@@ -7,6 +7,7 @@ import type { Step } from '../definition/workflow.generated';
 import type { PlanStep } from '../plan/model';
 import type { StepError } from '../activities/contract';
 import type { Run } from './run';
+import type { ActivityCall } from './secret-sites';
 import type { Scope } from './scope';
 
 /** A piece of orchestrator code: yields Durable tasks, returns a value. */
@@ -30,11 +31,11 @@ export interface StepKind<Body = unknown> {
   orchestrate(step: PlanStep<Body>, scope: Scope, run: Run, path: string, attempt: number): Flow;
   /**
    * Set by the kinds whose attempt is exactly one call of their step activity (`sluice.<kind>`): the
-   * call's config, expressions evaluated. For a step without a timeout the sequence then makes the call
+   * call's config, expressions evaluated, with its secret sites. For a step without a timeout the sequence then makes the call
    * itself instead of delegating to `orchestrate`: one generator less per step on every replay.
    * `orchestrate` must make the same call (`callStepActivity` with this config).
    */
-  activityConfig?(step: PlanStep<Body>, scope: Scope, run: Run, path: string): unknown;
+  activityConfig?(step: PlanStep<Body>, scope: Scope, run: Run, path: string): ActivityCall;
   /** After retries are spent: an output that replaces the failure (ai fail-open), or undefined. */
   recover?(step: PlanStep<Body>, scope: Scope, run: Run, error: StepError): { output: unknown; degraded?: string } | undefined;
   /** Nested step lists (for the path index and the import of plans). */

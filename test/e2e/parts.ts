@@ -60,6 +60,7 @@ export async function startLocalParts(): Promise<LocalParts> {
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         ...SECRETS,
+        SLUICE_SECRETS: 'PAYMENTS_TOKEN,PRICES_TOKEN,CRM_TOKEN',
         GEMINI_BASE_URL: gemini.baseUrl,
         COSMOS_CONNECTION: cosmos.connectionString,
         COSMOS_DATABASE: 'sluice',

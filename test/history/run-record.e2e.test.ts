@@ -59,6 +59,7 @@ beforeAll(async () => {
   gemini.setDefault({ kind: 'status', status: 503, message: 'overloaded' });
   Object.assign(process.env, {
     AUDIT_TOKEN: SECRET,
+    SLUICE_SECRETS: 'AUDIT_TOKEN',
     SLUICE_HTTP_ALLOW: '127.0.0.1',
     GEMINI_BASE_URL: gemini.baseUrl,
     GEMINI_API_KEY: 'test-key',

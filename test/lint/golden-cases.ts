@@ -20,7 +20,9 @@ function companions(folder: string, main: string): string[] {
 function optionsFor(text: string): LintOptions {
   const directive = /^# sluice-test: (.*)$/m.exec(text.split('\n')[0] ?? '')?.[1];
   const maxChars = directive ? /maxChars=(\d+)/.exec(directive)?.[1] : undefined;
-  return { activities, ...(maxChars ? { limits: { maxChars: Number(maxChars) } } : {}) };
+  // `secrets=A,B_*`: the local SLUICE_SECRETS the case is linted with.
+  const secrets = directive ? /secrets=(\S*)/.exec(directive)?.[1] : undefined;
+  return { activities, ...(maxChars ? { limits: { maxChars: Number(maxChars) } } : {}), ...(secrets !== undefined ? { allowedSecrets: secrets } : {}) };
 }
 
 /** Lints a case and renders its diagnostics one per line, as the .out files hold them. */

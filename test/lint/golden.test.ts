@@ -1,7 +1,8 @@
 /**
  * Golden files, actionlint-style: every `err/X.yaml` has the expected diagnostics in `err/X.out`; every
  * `ok/*.yaml` lints clean. Companions `X.2.yaml` are linted together with `X.yaml` (cross-file checks).
- * A first-line `# sluice-test: maxChars=N` comment lowers a loader limit for that case.
+ * A first-line `# sluice-test: maxChars=N secrets=A,B_*` comment lowers a loader limit, or sets the local
+ * SLUICE_SECRETS, for that case.
  * Run with UPDATE_GOLDEN=1 to rewrite the .out files, then review the diff.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';

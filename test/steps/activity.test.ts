@@ -3,10 +3,11 @@ import { createCustomActivityRunner, type ActivityStepConfig } from '../../engin
 import { activityNames, defineActivities, registerActivity, unregisterActivity } from '../../engine/activities/registry';
 import { stepActivities } from '../../engine/activities';
 import type { StepActivityInput } from '../../engine/activities/contract';
+import { stepCall } from '../support/step-call';
 import '../../activities';
 
 function input(config: ActivityStepConfig, timeoutMs?: number): StepActivityInput<ActivityStepConfig> {
-  return { run: { id: 'run-7', workflow: 'order-intake', definitionHash: 'h' }, stepPath: 'perLine[2].check', attempt: 3, config, timeoutMs };
+  return { run: { id: 'run-7', workflow: 'order-intake', definitionHash: 'h' }, stepPath: 'perLine[2].check', attempt: 3, ...stepCall(config), timeoutMs };
 }
 
 const throwaway: string[] = [];
@@ -16,7 +17,7 @@ function register(name: string, fn: Parameters<typeof registerActivity>[1]): voi
 }
 afterEach(() => throwaway.splice(0).forEach(unregisterActivity));
 
-const runner = createCustomActivityRunner({ env: { PARTNER_KEY: 'pk-secret-42' } });
+const runner = createCustomActivityRunner({ env: { PARTNER_KEY: 'pk-secret-42', SLUICE_SECRETS: 'PARTNER_KEY' } });
 
 describe('custom activities', () => {
   it('calls the named activity with its input and the step context', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAiActivity, type AiStepConfig } from '../../engine/steps/ai/activity';
 import { applyFailOpen } from '../../engine/steps/ai/fail-open';
 import type { StepActivityInput, StepActivityResult } from '../../engine/activities/contract';
+import { stepCall } from '../support/step-call';
 import { startGeminiServer, type GeminiBehaviour, type GeminiServer } from '../support/gemini-server';
 
 const KEY = 'fake-gemini-key-123';
@@ -30,7 +31,7 @@ beforeEach(() => {
 });
 
 function input(config: AiStepConfig, timeoutMs?: number): StepActivityInput<AiStepConfig> {
-  return { run: { id: 'r', workflow: 'wf', definitionHash: 'h' }, stepPath: 'classify', attempt: 1, config, timeoutMs };
+  return { run: { id: 'r', workflow: 'wf', definitionHash: 'h' }, stepPath: 'classify', attempt: 1, ...stepCall(config), timeoutMs };
 }
 
 const activity = () => createAiActivity({ env: { GEMINI_API_KEY: KEY, GEMINI_BASE_URL: gemini.baseUrl } });
@@ -108,7 +109,7 @@ describe('ai activity against a local Gemini endpoint', () => {
 
   it('resolves secrets in the prompt and never returns them', async () => {
     gemini.script({ kind: 'text', text: 'the code is hunter2-xyz' });
-    const run = createAiActivity({ env: { GEMINI_API_KEY: KEY, GEMINI_BASE_URL: gemini.baseUrl, CODE: 'hunter2-xyz' } });
+    const run = createAiActivity({ env: { GEMINI_API_KEY: KEY, GEMINI_BASE_URL: gemini.baseUrl, CODE: 'hunter2-xyz', SLUICE_SECRETS: 'CODE' } });
     const result = await run(input({ model: 'm', prompt: 'Repeat ${{ secrets.CODE }}' }));
     expect(gemini.calls[0].body.contents?.[0].parts?.[0].text).toBe('Repeat hunter2-xyz');
     expect(result).toEqual({ ok: true, output: 'the code is ***' });

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpActivity, type HttpStepConfig } from '../../engine/steps/http/activity';
 import { parseAllowList, refuseAddress } from '../../engine/steps/http/ssrf';
 import type { StepActivityInput, StepActivityResult } from '../../engine/activities/contract';
+import { stepCall } from '../support/step-call';
 import { sendJson, startHttpServer, type LocalHttpServer } from '../support/local-http';
 
 function input(url: string, headers?: Record<string, string>): StepActivityInput<HttpStepConfig> {
-  return { run: { id: 'r', workflow: 'wf', definitionHash: 'h' }, stepPath: 'call', attempt: 1, config: { method: 'GET', url, headers } };
+  return { run: { id: 'r', workflow: 'wf', definitionHash: 'h' }, stepPath: 'call', attempt: 1, ...stepCall<HttpStepConfig>({ method: 'GET', url, headers }) };
 }
 
 function refusal(result: StepActivityResult): string {
@@ -112,7 +113,7 @@ describe('redirects are re-checked on every hop', () => {
     await front.stop();
     await hidden.stop();
   });
-  const onlyFront = createHttpActivity({ env: { SLUICE_HTTP_ALLOW: '127.0.0.2', TOKEN: 'tok-123' } });
+  const onlyFront = createHttpActivity({ env: { SLUICE_HTTP_ALLOW: '127.0.0.2', TOKEN: 'tok-12345', SLUICE_SECRETS: 'TOKEN' } });
 
   it('follows an allowed redirect', async () => {
     expect(await onlyFront(input(`${front.url}/hop`))).toMatchObject({ ok: true, output: { status: 200, body: { reached: 'front' } } });
@@ -139,10 +140,10 @@ describe('redirects are re-checked on every hop', () => {
   });
 
   it('allows by port, and drops credentials on a cross-origin redirect', async () => {
-    const byPort = createHttpActivity({ env: { SLUICE_HTTP_ALLOW: `127.0.0.2,127.0.0.1:${hidden.port}`, TOKEN: 'tok-123' } });
+    const byPort = createHttpActivity({ env: { SLUICE_HTTP_ALLOW: `127.0.0.2,127.0.0.1:${hidden.port}`, TOKEN: 'tok-12345', SLUICE_SECRETS: 'TOKEN' } });
     const result = await byPort(input(`${front.url}/to-hidden`, { authorization: 'Bearer ${{ secrets.TOKEN }}' }));
     expect(result).toMatchObject({ ok: true, output: { body: { reached: 'hidden', auth: null } } });
-    expect(front.requests.at(-1)?.headers.authorization).toBe('Bearer tok-123');
+    expect(front.requests.at(-1)?.headers.authorization).toBe('Bearer tok-12345');
     const otherPort = createHttpActivity({ env: { SLUICE_HTTP_ALLOW: `127.0.0.2,127.0.0.1:${hidden.port + 1}` } });
     expect(refusal(await otherPort(input(`${front.url}/to-hidden`)))).toContain('127.0.0.1 is loopback');
   });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpActivity, type HttpStepConfig } from '../../engine/steps/http/activity';
 import type { StepActivityInput } from '../../engine/activities/contract';
+import { stepCall } from '../support/step-call';
 import { sendJson, startHttpServer, type LocalHttpServer } from '../support/local-http';
 
 const TOKEN = 's3cr3t-token-value';
 let api: LocalHttpServer;
 
 function input(config: HttpStepConfig, timeoutMs?: number): StepActivityInput<HttpStepConfig> {
-  return { run: { id: 'run-1', workflow: 'wf', definitionHash: 'h' }, stepPath: 'call', attempt: 1, config, timeoutMs };
+  return { run: { id: 'run-1', workflow: 'wf', definitionHash: 'h' }, stepPath: 'call', attempt: 1, ...stepCall(config), timeoutMs };
 }
 
 beforeAll(async () => {
@@ -30,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 describe('http activity against a local server', () => {
-  const allowed = () => createHttpActivity({ env: { SLUICE_HTTP_ALLOW: '127.0.0.1', PRICES_TOKEN: TOKEN } });
+  const allowed = () => createHttpActivity({ env: { SLUICE_HTTP_ALLOW: '127.0.0.1', PRICES_TOKEN: TOKEN, SLUICE_SECRETS: 'PRICES_TOKEN,NOT_SET' } });
 
   it('sends query, headers with a resolved secret and a JSON body, and parses the JSON answer', async () => {
     const result = await allowed()(

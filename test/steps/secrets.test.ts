@@ -1,24 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRedactor, mentionsSecrets, resolveSecrets } from '../../engine/activities/secrets';
+import { createRedactor, resolveSecrets } from '../../engine/activities/secrets';
 import { withDeadline } from '../../engine/activities/outcome';
+import { stepCall } from '../support/step-call';
 
-const env = { API_TOKEN: 'tok/with+special&chars', OTHER: 'zzz-other', EMPTY: '' };
+const env = { API_TOKEN: 'tok/with+special&chars', OTHER: 'zzz-other', EMPTY: '', SLUICE_SECRETS: 'API_TOKEN,OTHER,EMPTY,NOPE' };
+
+/** Resolves a definition body's secrets as its activity would. */
+function resolve(body: unknown, input: unknown = {}) {
+  const call = stepCall(body, input);
+  return resolveSecrets(call.config, call.secrets, env);
+}
 
 describe('resolveSecrets', () => {
-  it('resolves references deep inside strings, exact or interpolated, with any spacing', () => {
-    const resolved = resolveSecrets(
-      { headers: { Authorization: 'Bearer ${{ secrets.API_TOKEN }}' }, list: ['${{secrets.OTHER}}', 3, null, true], keep: '${{ input.x }}' },
-      env,
-    );
+  it('resolves the definition\'s references deep inside strings, exact or interpolated, with any spacing', () => {
+    const resolved = resolve({ headers: { Authorization: 'Bearer ${{ secrets.API_TOKEN }}' }, list: ['${{secrets.OTHER}}', 3, null, true], keep: '${{ input.x }}' }, { x: 'kept' });
     expect(resolved).toMatchObject({
       ok: true,
-      value: { headers: { Authorization: 'Bearer tok/with+special&chars' }, list: ['zzz-other', 3, null, true], keep: '${{ input.x }}' },
+      value: { headers: { Authorization: 'Bearer tok/with+special&chars' }, list: ['zzz-other', 3, null, true], keep: 'kept' },
     });
   });
 
+  it('leaves data that looks like a reference alone', () => {
+    const resolved = resolve({ a: '${{ input.x }} and ${{ secrets.OTHER }}', b: '${{ input.x }}' }, { x: '${{ secrets.API_TOKEN }}' });
+    expect(resolved).toMatchObject({ ok: true, value: { a: '${{ secrets.API_TOKEN }} and zzz-other', b: '${{ secrets.API_TOKEN }}' } });
+  });
+
   it('names every missing (or empty) setting, sorted, without any value', () => {
-    const resolved = resolveSecrets({ a: '${{ secrets.NOPE }} ${{ secrets.EMPTY }} ${{ secrets.API_TOKEN }}' }, env);
+    const resolved = resolve({ a: '${{ secrets.NOPE }} ${{ secrets.EMPTY }} ${{ secrets.API_TOKEN }}' });
     expect(resolved).toEqual({
       ok: false,
       error: {
@@ -32,31 +41,34 @@ describe('resolveSecrets', () => {
 
   it('keeps a __proto__ key as data', () => {
     const value = JSON.parse('{"__proto__": {"polluted": "${{ secrets.OTHER }}"}}');
-    const resolved = resolveSecrets(value, env);
+    const config = JSON.parse('{"__proto__": {"polluted": "${{ secrets.OTHER }}"}}');
+    const resolved = resolveSecrets(config, [{ path: ['__proto__', 'polluted'], parts: [{ secret: 'OTHER' }] }], env);
     expect(resolved.ok && Object.getPrototypeOf(resolved.value)).toBe(Object.prototype);
+    expect(resolved.ok && JSON.stringify(resolved.value)).toBe('{"__proto__":{"polluted":"zzz-other"}}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(value).toEqual(config); // the input is not changed in place
   });
 
-  it('tells whether a value mentions secrets', () => {
-    expect(mentionsSecrets({ a: ['x ${{ secrets.A }}'] })).toBe(true);
-    expect(mentionsSecrets({ a: ['${{ input.secrets }}'] })).toBe(false);
+  it('refuses a site that does not lead to a string of the config', () => {
+    expect(resolveSecrets({ a: 1 }, [{ path: ['a'], parts: [{ secret: 'OTHER' }] }], env)).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    expect(resolveSecrets({ a: 'x' }, [{ path: ['b'], parts: [{ secret: 'OTHER' }] }], env)).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
   });
 });
 
 describe('redaction', () => {
-  const redact = createRedactor([env.API_TOKEN, 'tok']);
+  const redact = createRedactor([env.API_TOKEN, 'zzz-other-token']);
 
   it('hides raw, URL-encoded and JSON-escaped forms, the longest first', () => {
     expect(redact.text('auth=tok/with+special&chars')).toBe('auth=***');
     expect(redact.text(`https://x/?k=${encodeURIComponent(env.API_TOKEN)}`)).toBe('https://x/?k=***');
     expect(redact.json({ [env.API_TOKEN]: [`Bearer ${env.API_TOKEN}`, 7] })).toEqual({ '***': ['Bearer ***', 7] });
-    expect(redact.text('a tok b')).toBe('a *** b');
+    expect(redact.text('a zzz-other-token b')).toBe('a *** b');
   });
 
   it('never leaves a secret in text that embeds it (property)', () => {
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.includes('*')),
+        fc.string({ minLength: 8, maxLength: 30 }).filter((s) => !s.includes('*')),
         fc.string(),
         fc.string(),
         (secret, before, after) => {

@@ -12,6 +12,8 @@ import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
 import { readSigningKeys } from '../../settings';
 import type { Project } from '../project';
+import { secretRefusal } from '../../secret-settings';
+import type { SettingsEnv } from '../../settings';
 import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
@@ -40,7 +42,7 @@ export function registerSluice(sluice: SluiceApp): void {
   // Every definition deployed now is trusted as well: runs started before inputs were signed finish.
   const trust = definitionTrust({ keys, deployed: sluice.project.workflows.map((workflow) => workflow.hash) });
   const project: Project = { ...sluice.project, trust };
-  const secretNames = referencedSecrets(project);
+  const secretNames = referencedSecrets(project, env);
   const secretValues = () => secretNames.map((name) => env[name]).filter((value): value is string => Boolean(value));
 
   registerOrchestrator(df, { trust });
@@ -89,11 +91,17 @@ export function registerSluice(sluice: SluiceApp): void {
   df.app.client.http('sluice-workflows', { route: 'workflows', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
 }
 
-/** Names of the app settings the workflows reference as `secrets.NAME`. */
-export function referencedSecrets(project: Project): string[] {
+/**
+ * Names of the app settings the workflows reference as `secrets.NAME` (read from the definitions, never
+ * from run data) that `SLUICE_SECRETS` allows: only those can be resolved, so only those are redacted (a
+ * reference to, say, `FUNCTIONS_WORKER_RUNTIME` must not make every "node" in history `***`).
+ */
+export function referencedSecrets(project: Project, env: SettingsEnv = process.env): string[] {
   const names = new Set<string>();
   for (const workflow of project.workflows) {
-    for (const match of JSON.stringify(workflow.definition).matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]);
+    for (const match of JSON.stringify(workflow.definition).matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      if (secretRefusal(match[1], env) === undefined) names.add(match[1]);
+    }
   }
   return [...names].sort();
 }

@@ -5,6 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** One value of `<root>/local.settings.json`'s `Values`, when the file has it (unreadable files give none). */
+export function localSetting(root: string, name: string): string | undefined {
+  try {
+    const value = (JSON.parse(readFileSync(join(root, 'local.settings.json'), 'utf8')) as { Values?: Record<string, unknown> }).Values?.[name];
+    return value === undefined || value === null ? undefined : String(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Applies `Values` of `<root>/local.settings.json` to `env`; returns the names it set. */
 export function applyLocalSettings(root: string, env: NodeJS.ProcessEnv = process.env): string[] {
   let text: string;

@@ -5,6 +5,7 @@
  */
 import { parseTemplate, templateReferences, type ParsedTemplate, type Reference } from '../../expressions';
 import { closest } from '../../diagnostics/suggest';
+import { isAllowedSecret, isReservedSetting, parseSecretAllowList, SECRETS_SETTING } from '../../secret-settings';
 import type { Rule, RuleContext } from '../rule';
 import { expressionSites, type ExpressionSite } from '../scope';
 import { whyNotVisible } from './reachability';
@@ -66,7 +67,7 @@ function checkReference(context: RuleContext, site: ExpressionSite, reference: R
         report('secret-not-allowed', '`secrets.*` is only resolved inside `ai`, `http`, `queue` and `cosmos` steps and the `input` of `activity` steps', 'secrets never enter run input, history or output; pass them where an activity uses them');
       } else if (reference.path.length !== 1) {
         report('secret-not-allowed', '`secrets` is used as `secrets.NAME`, on its own', 'e.g. "Bearer ${{ secrets.TOKEN }}"');
-      }
+      } else checkSecretName(context, reference.path[0], report);
       return;
     case 'steps':
       return checkStep(context, site, reference, report);
@@ -81,6 +82,16 @@ function checkReference(context: RuleContext, site: ExpressionSite, reference: R
       report('unknown-reference', `unknown name \`${reference.root}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, `in scope here: ${roots.join(', ')}`);
     }
   }
+}
+
+function checkSecretName(context: RuleContext, name: string, report: (code: 'secret-reserved' | 'secret-not-listed', message: string, hint?: string) => void): void {
+  if (isReservedSetting(name)) {
+    report('secret-reserved', `\`secrets.${name}\` is a setting Sluice or the Functions host reads itself, never a workflow secret`, 'keep the value in a setting of its own and list that in SLUICE_SECRETS');
+    return;
+  }
+  const allowed = context.options.allowedSecrets;
+  if (allowed === undefined || isAllowedSecret(name, parseSecretAllowList(allowed))) return;
+  report('secret-not-listed', `\`secrets.${name}\` is not allowed by the local ${SECRETS_SETTING} (${allowed.trim() === '' ? 'unset' : `"${allowed}"`}): runs will fail with a ValidationError`, `add ${name} to the app setting ${SECRETS_SETTING} (local.settings.json locally, app settings in Azure)`);
 }
 
 function checkStep(context: RuleContext, site: ExpressionSite, reference: Reference, report: (code: 'unknown-step' | 'step-not-run-yet' | 'self-reference', message: string, hint?: string) => void): void {

@@ -33,14 +33,16 @@ export function createCustomActivityRunner(options: CustomActivityOptions = {}) 
       const list = known.length > 0 ? `registered: ${known.join(', ')}` : 'none is registered';
       return fail('ActivityError', `no activity named "${String(name)}" (${list}); register it with defineActivities`, false);
     }
-    const secrets = resolveSecrets(input.config.input ?? null, options.env ?? process.env);
+    // Sites are paths in the whole config (`['input', …]`): the input is resolved as part of it.
+    const secrets = resolveSecrets(input.config, input.secrets, options.env ?? process.env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
+    const value = secrets.value.input ?? null;
     return withDeadline(
       input.timeoutMs,
       `activity ${name}`,
       async (signal) => {
         try {
-          const output = await activity(secrets.value, { run: input.run, stepPath: input.stepPath, attempt: input.attempt, signal });
+          const output = await activity(value, { run: input.run, stepPath: input.stepPath, attempt: input.attempt, signal });
           return toJsonOutput(name, output);
         } catch (error) {
           const retryable = (error as { retryable?: unknown } | null)?.retryable !== false;

@@ -1,10 +1,10 @@
 /** `activity`: a TypeScript activity registered by name, called through `sluice.activity`. */
 import { compileValue, type CompiledValue } from '../../expressions';
 import { callStepActivity } from '../../orchestrator/call';
-import { evaluateIn } from '../../orchestrator/evaluate';
 import type { StepKind } from '../../orchestrator/kind';
 import type { Run } from '../../orchestrator/run';
 import type { Scope } from '../../orchestrator/scope';
+import { activityCall, type ActivityCall } from '../../orchestrator/secret-sites';
 import type { PlanStep } from '../../plan/model';
 
 interface ActivityBody {
@@ -21,6 +21,8 @@ export const activity: StepKind<ActivityBody> = {
   orchestrate: (step, scope, run, path, attempt) => callStepActivity(run, step, scope, path, attempt, 'activity', configOf(step, scope, run, path)),
 };
 
-function configOf(step: PlanStep<ActivityBody>, scope: Scope, _run: Run, path: string): { name: string; input: unknown } {
-  return { name: step.body.name, input: evaluateIn(step.body.input, scope, path) };
+function configOf(step: PlanStep<ActivityBody>, scope: Scope, _run: Run, path: string): ActivityCall {
+  const input = activityCall(step.body.input, scope, path, ['input']);
+  const config = { name: step.body.name, input: input.config };
+  return input.secrets ? { config, secrets: input.secrets } : { config };
 }

@@ -45,7 +45,7 @@ export interface AiActivityOptions {
 export function createAiActivity(options: AiActivityOptions = {}) {
   return async function aiActivity(input: StepActivityInput<AiStepConfig>): Promise<StepActivityResult> {
     const env = options.env ?? process.env;
-    const secrets = resolveSecrets(input.config, env);
+    const secrets = resolveSecrets(input.config, input.secrets, env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
     const config = { ...secrets.value, model: secrets.value?.model ?? DEFAULT_MODEL };
     const invalid = checkConfig(config);

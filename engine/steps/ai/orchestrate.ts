@@ -8,6 +8,7 @@ import { evaluateIn } from '../../orchestrator/evaluate';
 import type { StepKind } from '../../orchestrator/kind';
 import type { Run } from '../../orchestrator/run';
 import type { Scope } from '../../orchestrator/scope';
+import { activityCall, type ActivityCall } from '../../orchestrator/secret-sites';
 import type { PlanStep } from '../../plan/model';
 import { applyFailOpen } from './fail-open';
 
@@ -41,6 +42,6 @@ export const ai: StepKind<AiBody> = {
   },
 };
 
-function configOf(step: PlanStep<AiBody>, scope: Scope, _run: Run, path: string): unknown {
-  return evaluateIn(step.body.config, scope, path);
+function configOf(step: PlanStep<AiBody>, scope: Scope, _run: Run, path: string): ActivityCall {
+  return activityCall(step.body.config, scope, path);
 }

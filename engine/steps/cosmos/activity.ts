@@ -30,7 +30,7 @@ export function createCosmosActivity(options: CosmosActivityOptions = {}) {
   const clientFor = cosmosClientCache(options.client);
   return async function cosmosActivity(input: StepActivityInput<CosmosStepConfig>): Promise<StepActivityResult> {
     const env = options.env ?? process.env;
-    const secrets = resolveSecrets(input.config, env);
+    const secrets = resolveSecrets(input.config, input.secrets, env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
     const config = secrets.value;
     const invalid = invalidOperation(config);

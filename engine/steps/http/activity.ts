@@ -33,7 +33,7 @@ export function createHttpActivity(options: HttpActivityOptions = {}) {
     } catch (error) {
       return fail('ValidationError', describeError(error), false);
     }
-    const secrets = resolveSecrets(input.config, env);
+    const secrets = resolveSecrets(input.config, input.secrets, env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
     const config = secrets.value;
     let first: PlannedRequest;

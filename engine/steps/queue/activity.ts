@@ -37,7 +37,7 @@ export interface QueueActivityOptions {
 export function createQueueActivity(options: QueueActivityOptions = {}) {
   return async function queueActivity(input: StepActivityInput<QueueStepConfig>): Promise<StepActivityResult> {
     const env = options.env ?? process.env;
-    const secrets = resolveSecrets(input.config, env);
+    const secrets = resolveSecrets(input.config, input.secrets, env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
     const { name, message, connection = 'AzureWebJobsStorage' } = secrets.value ?? ({} as QueueStepConfig);
     const badName = invalidQueueName(name);
