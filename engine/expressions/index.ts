@@ -12,6 +12,7 @@ export type { Template, TemplatePart, ParsedTemplate, ExpressionError } from './
 export { templateReferences, templateParts } from './references';
 export type { Reference } from './references';
 export { ExpressionEvaluationError } from './errors';
+export { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './parse';
 export { equal, truthy } from './evaluate';
 export type { Scope } from './evaluate';
 export { transformNames } from './transforms';
