@@ -1,13 +1,20 @@
 /**
  * Evaluation of parsed expressions over JSON data. Synchronous and deterministic; property lookups see
  * only own properties of plain data, so no prototype, constructor or function is ever reachable.
+ *
+ * The recursion follows the AST, whose depth the parser bounds (`MAX_EXPRESSION_DEPTH`); the work is
+ * bounded by the evaluation budget (`budget.ts`): every node visited, item compared and text built spends.
  */
 import type { ExpressionAst } from './parse';
+import { CHARACTERS_PER_UNIT, exceeded, meter, spend, spendOnText } from './budget';
 import { ExpressionEvaluationError, text } from './errors';
 import { transforms } from './transforms';
 
 /** What an expression can see. Unknown roots evaluate to null. */
 export type Scope = Record<string, unknown>;
+
+// Read once: the per-node check below then touches no import binding.
+const budget = meter;
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
 
@@ -34,6 +41,7 @@ export function member(subject: unknown, key: unknown): unknown {
 
 /** Evaluates an AST in a scope. */
 export function evaluateAst(ast: ExpressionAst, scope: Scope, relative?: unknown): unknown {
+  if (++budget.spent > budget.limit) exceeded();
   switch (ast.type) {
     case 'Literal':
       return ast.value;
@@ -96,7 +104,7 @@ function binary(operator: string, leftAst: ExpressionAst, rightAst: ExpressionAs
     case '==': return equal(left, right);
     case '!=': return !equal(left, right);
     case '+':
-      if (typeof left === 'string' || typeof right === 'string') return text(left) + text(right);
+      if (typeof left === 'string' || typeof right === 'string') return concat(left, right);
       return arithmetic(operator, left, right, (a, b) => a + b);
     case '-': return arithmetic(operator, left, right, (a, b) => a - b);
     case '*': return arithmetic(operator, left, right, (a, b) => a * b);
@@ -109,13 +117,33 @@ function binary(operator: string, leftAst: ExpressionAst, rightAst: ExpressionAs
     case '>': return compare(operator, left, right) > 0;
     case '>=': return compare(operator, left, right) >= 0;
     case 'in':
-      if (typeof right === 'string') return right.includes(text(left));
+      if (typeof right === 'string') {
+        spendOnText(right);
+        return right.includes(textOf(left));
+      }
       if (Array.isArray(right)) return right.some((item) => equal(item, left));
       if (right && typeof right === 'object') return typeof left === 'string' && hasOwn(right, left);
       return false;
     default:
       throw new ExpressionEvaluationError(`unknown operator \`${operator}\``);
   }
+}
+
+/**
+ * `a + b` with text. Text an operand turns into (an object's JSON) is paid in full; the join itself costs
+ * the shorter side, so a chain that appends to one long text stays cheap, while any tree of joins that
+ * builds a long text still pays at least that text's length (each join pays for its smaller half).
+ */
+export function concat(left: unknown, right: unknown): string {
+  const a = textOf(left);
+  const b = textOf(right);
+  spend(Math.floor(Math.min(a.length, b.length) / CHARACTERS_PER_UNIT));
+  return a + b;
+}
+
+/** The text form of a value, paying for any text built (a string is already text and costs nothing). */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : spendOnText(text(value));
 }
 
 function arithmetic(operator: string, left: unknown, right: unknown, op: (a: number, b: number) => number): number {
@@ -135,6 +163,7 @@ function compare(operator: string, left: unknown, right: unknown): number {
 
 /** Deep equality of JSON values; a missing value equals null. */
 export function equal(left: unknown, right: unknown): boolean {
+  if (++budget.spent > budget.limit) exceeded();
   const a = left ?? null;
   const b = right ?? null;
   if (a === b) return true;

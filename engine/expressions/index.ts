@@ -3,8 +3,9 @@
  * code runs, no prototype is reachable, and `secrets.NAME` is never resolved here: it evaluates to the text
  * `${{ secrets.NAME }}` for display, and `evaluateTemplateParts` gives the secret sites the activity resolves.
  */
-import { evaluateAst, type Scope } from './evaluate';
-import { ExpressionEvaluationError, text } from './errors';
+import { beginEvaluation, endEvaluation } from './budget';
+import { concat, evaluateAst, type Scope } from './evaluate';
+import { ExpressionEvaluationError } from './errors';
 import { parseTemplate, type Template, type TemplatePart } from './template';
 
 export { parseTemplate, isTemplate } from './template';
@@ -12,6 +13,8 @@ export type { Template, TemplatePart, ParsedTemplate, ExpressionError } from './
 export { templateReferences, templateParts } from './references';
 export type { Reference } from './references';
 export { ExpressionEvaluationError } from './errors';
+export { EVALUATION_BUDGET } from './budget';
+export { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './parse';
 export { equal, truthy } from './evaluate';
 export type { Scope } from './evaluate';
 export { transformNames } from './transforms';
@@ -42,35 +45,57 @@ export function compileValue(value: unknown): CompiledValue {
   return { kind: 'constant', value };
 }
 
-/** Evaluates a compiled value. Constants are returned as they are (shared: do not mutate them). */
+/**
+ * Evaluates a compiled value, within one evaluation budget for the whole value. Constants are returned
+ * as they are (shared: do not mutate them). Throws `ExpressionError` (`ExpressionEvaluationError`).
+ */
 export function evaluateValue(compiled: CompiledValue, scope: Scope): unknown {
+  if (compiled.kind === 'constant') return compiled.value;
+  const began = beginEvaluation();
+  try {
+    return valueOf(compiled, scope);
+  } finally {
+    endEvaluation(began);
+  }
+}
+
+/** Evaluates a template (one evaluation budget): the typed value of a lone expression, or the interpolated text. */
+export function evaluateTemplate(template: Template, scope: Scope): unknown {
+  const began = beginEvaluation();
+  try {
+    return templateValue(template, scope);
+  } finally {
+    endEvaluation(began);
+  }
+}
+
+function valueOf(compiled: CompiledValue, scope: Scope): unknown {
   switch (compiled.kind) {
     case 'constant':
       return compiled.value;
     case 'template':
-      return evaluateTemplate(compiled.template, scope);
+      return templateValue(compiled.template, scope);
     // Indexed loops: no iterator or destructuring garbage (replays evaluate every step's config anew).
     case 'array': {
       const { items } = compiled;
       const result: unknown[] = [];
-      for (let i = 0; i < items.length; i++) result.push(evaluateValue(items[i], scope));
+      for (let i = 0; i < items.length; i++) result.push(valueOf(items[i], scope));
       return result;
     }
     case 'object': {
       const { entries } = compiled;
       const result: Record<string, unknown> = {};
-      for (let i = 0; i < entries.length; i++) result[entries[i][0]] = evaluateValue(entries[i][1], scope);
+      for (let i = 0; i < entries.length; i++) result[entries[i][0]] = valueOf(entries[i][1], scope);
       return result;
     }
   }
 }
 
-/** Evaluates a template: the typed value of a lone expression, or the interpolated text. */
-export function evaluateTemplate(template: Template, scope: Scope): unknown {
+function templateValue(template: Template, scope: Scope): unknown {
   if (template.kind === 'literal') return template.text;
   if (template.kind === 'single') return evaluatePart(template.expression, scope) ?? null;
   let result = '';
-  for (const part of template.parts) result += typeof part === 'string' ? part : text(evaluatePart(part, scope));
+  for (const part of template.parts) result = typeof part === 'string' ? result + part : concat(result, evaluatePart(part, scope) ?? '');
   return result;
 }
 

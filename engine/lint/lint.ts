@@ -8,7 +8,7 @@ import { loadDefinition } from '../definition/load';
 import { place } from '../definition/positions';
 import { schemaFindings } from '../definition/schema-errors';
 import { validateAgainstSchema } from '../definition/schema';
-import type { LoadedDefinition } from '../definition/source';
+import { diagnosticAt, type LoadedDefinition } from '../definition/source';
 import { collectSteps, type StepSite } from '../definition/walk';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
@@ -38,8 +38,20 @@ export interface LintedFile {
  * turns them into data without building a YAML document, and a file the fast path finds nothing wrong
  * with is done. Anything else (a file the fast reader declines, or any finding at all) is linted again on
  * the full path, which builds the document and owns every diagnostic and its position.
+ *
+ * Never throws: an exception (a bug) becomes a diagnostic of this file, so that linting many files
+ * still reports every other file (and a rule that throws costs only its own findings).
  */
 export function lintText(file: string, text: string, options: LintOptions = {}): LintedFile {
+  try {
+    return lintTextOnce(file, text, options);
+  } catch (error) {
+    const loaded: LoadedDefinition = { file, text, value: undefined, diagnostics: [] };
+    return { loaded, diagnostics: [internalError(loaded, 'the linter', error)] };
+  }
+}
+
+function lintTextOnce(file: string, text: string, options: LintOptions): LintedFile {
   const limits = options.limits ? { ...defaultLimits, ...options.limits } : defaultLimits;
   const value = readPlainYaml(text, limits);
   if (value !== undefined) {
@@ -62,8 +74,23 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
   const byId = new Map<string, StepSite>();
   for (const site of sites) if (!byId.has(site.id)) byId.set(site.id, site);
   const context: RuleContext = { loaded, definition, sites, byId, options, report: (finding) => diagnostics.push(place(loaded, finding)) };
-  for (const rule of rules) rule.check(context);
+  for (const rule of rules) {
+    try {
+      rule.check(context);
+    } catch (error) {
+      diagnostics.push(internalError(loaded, `lint rule \`${rule.name}\``, error));
+    }
+  }
   return { loaded, definition, sites, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+// No code of its own (every code needs a failing example, and this has none once the bug is fixed):
+// reported as an error at the top of the file, under `invalid-value`, saying what it is.
+function internalError(loaded: Pick<LoadedDefinition, 'file' | 'text'>, where: string, error: unknown): ReturnType<typeof diagnosticAt> {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return diagnosticAt(loaded, 'invalid-value', `internal error in ${where}: ${message}; this file's other findings may be missing`, { start: 0, end: 0 }, {
+    hint: 'this is a bug in Sluice: please report it with the file',
+  });
 }
 
 /** Lints a set of files together: each file, then the facts that span files. */
