@@ -105,6 +105,15 @@ function templateValue(template: Template, scope: Scope): unknown {
  */
 export function evaluateTemplateParts(template: Template, scope: Scope): Array<string | { secret: string }> {
   if (template.kind === 'literal') return [template.text];
+  const began = beginEvaluation();
+  try {
+    return partsOf(template, scope);
+  } finally {
+    endEvaluation(began);
+  }
+}
+
+function partsOf(template: Exclude<Template, { kind: 'literal' }>, scope: Scope): Array<string | { secret: string }> {
   const parts: Array<string | { secret: string }> = [];
   let pending = '';
   for (const part of template.kind === 'single' ? [template.expression] : template.parts) {
@@ -113,7 +122,7 @@ export function evaluateTemplateParts(template: Template, scope: Scope): Array<s
       if (pending !== '') parts.push(pending);
       parts.push({ secret: part.secret });
       pending = '';
-    } else pending += text(evaluatePart(part, scope));
+    } else pending = concat(pending, evaluatePart(part, scope) ?? '');
   }
   if (pending !== '') parts.push(pending);
   return parts;
