@@ -12,9 +12,10 @@ import '../../../activities';
 import { activityNames } from '../../activities/registry';
 import { createSqliteHistoryStore, historyFileIn } from '../../history/sqlite-store';
 import type { RunHistoryStore } from '../../history/store';
-import { registerSluice } from '../azure/register';
-import { localSigningKeys } from './signing-key';
+import { readRequestSettings } from '../../settings';
+import { isWorkflowTrigger, registerSluice } from '../azure/register';
 import { readQueueSettings, type QueueSettings } from '../host-config';
+import { allowedHostsFor, requestLimits, type RequestLimits } from '../http-guard';
 import { loadProject, type Project } from '../project';
 import { startAzurite, type Azurite } from './azurite';
 import { applyLocalSettings } from './local-settings';
@@ -22,6 +23,8 @@ import { captureRegistrations, createManagementHandler, durableClientBinding, Lo
 import { HttpRouter, writeJson } from './functions/http-router';
 import { QueuePoller, type QueueFailure } from './functions/queue-poller';
 import { ScheduleRunner } from './functions/schedules';
+import { localSigningKeys } from './signing-key';
+import { guardedEntry } from './request-entry';
 
 /** How to run. */
 export interface RuntimeOptions {
@@ -138,22 +141,30 @@ export class SluiceRuntime {
     const baseUrl = () => this.url;
     let management: ReturnType<typeof createManagementHandler> | undefined;
     let router: HttpRouter | undefined;
-    this.server = createServer((req, res) => {
-      if (req.url?.startsWith(WEBHOOK_PREFIX)) {
-        if (!management!(req, res)) writeJson(res, 404, { message: `no such management route: ${req.method} ${req.url}` });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
+    let port = 0;
+    const settings = readRequestSettings(process.env);
+    const limits = requestLimits(settings);
+    const startLimits = durableStartLimits(limits, this.project);
+    this.server = createServer(guardedEntry({
+      allowedHosts: () => allowedHostsFor(port, settings.allowedHosts),
+      limitsFor: (method, pathname) => (method === 'POST' && pathname.startsWith(`${WEBHOOK_PREFIX}/orchestrators/`) ? startLimits : limits),
+      isManagement: (method, pathname) => {
+        const matched = pathname.startsWith('/api/') ? router!.match(method, pathname) : undefined;
+        return !(matched && matched !== 'MethodNotAllowed' && isWorkflowTrigger(matched.fn.name));
+      },
+      serve: (req, res, body) => {
+        if (req.url?.startsWith(WEBHOOK_PREFIX)) {
+          if (!management!(req, res, body)) writeJson(res, 404, { message: `no such management route: ${req.method} ${req.url}` });
+          return;
+        }
         router!
-          .handle(req, res, Buffer.concat(chunks))
+          .handle(req, res, body)
           .then((handled) => {
             if (!handled) writeJson(res, 404, { error: 'NotFound', message: `no function serves ${req.method} ${req.url}` });
           })
           .catch((error: Error) => writeJson(res, 500, { error: 'InternalServerError', message: error.message }));
-      });
-    });
+      },
+    }));
     // Clients that pool connections (the durable client's axios, Node's keep-alive agent) must see the
     // server close an idle socket well after they would: equal timeouts race and surface as ECONNRESET.
     this.server.keepAliveTimeout = 65_000;
@@ -162,8 +173,19 @@ export class SluiceRuntime {
       this.server!.once('error', fail);
       this.server!.listen(this.options.port ?? 7071, '127.0.0.1', () => done());
     });
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    port = (this.server.address() as AddressInfo).port;
+    this.url = `http://127.0.0.1:${port}`;
     management = createManagementHandler(this.host, { baseUrl: baseUrl() });
     router = new HttpRouter(this.captured.http, () => durableClientBinding(baseUrl()));
   }
+}
+
+/**
+ * The caps of the Durable API's start route. HTTP functions start runs through it, and a run's input carries,
+ * besides the request body (within `limits`), the definitions of the workflows it may call (as JSON text, so
+ * escaped once more) one level down (`input`).
+ */
+function durableStartLimits(limits: RequestLimits, project: Project): RequestLimits {
+  const definitions = project.workflows.reduce((total, workflow) => total + JSON.stringify(workflow.definition).length, 0);
+  return { maxBytes: limits.maxBytes + 2 * definitions + 64 * 1024, maxDepth: limits.maxDepth + 1 };
 }
