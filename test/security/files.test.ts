@@ -41,7 +41,7 @@ describe('sluice serve under umask 000', () => {
     chmodSync(join(project.dataDir, 'runtime.json'), 0o644);
     writeFileSync(join(project.dataDir, 'old.log'), 'line\n');
     chmodSync(join(project.dataDir, 'old.log'), 0o666);
-    const env = { ...process.env, SLUICE_WORKFLOWS_DIR: project.workflowsDir, NODE_NO_WARNINGS: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, SLUICE_WORKFLOWS_DIR: project.workflowsDir, NODE_NO_WARNINGS: '1' };
     delete env.AzureWebJobsStorage;
     serve = await startServe(project.root, project.dataDir, env, undefined, { umask: 0o000 });
   }, 120_000);

@@ -3,7 +3,7 @@
  * as the Azure app (captured, not re-implemented), on the local Durable host, with Azurite for queues and
  * SQLite for history under `.sluice/`. `sluice serve` and the end-to-end tests run this.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,7 @@ import { captureRegistrations, createManagementHandler, durableClientBinding, Lo
 import { HttpRouter, writeJson } from './functions/http-router';
 import { QueuePoller, type QueueFailure } from './functions/queue-poller';
 import { ScheduleRunner } from './functions/schedules';
+import { makePrivate, makePrivateDir, touchPrivate, writePrivateFile } from './private-files';
 import { localSigningKeys } from './signing-key';
 import { guardedEntry } from './request-entry';
 
@@ -74,9 +75,13 @@ export class SluiceRuntime {
   constructor(private readonly options: RuntimeOptions) {
     this.dataDir = resolve(options.dataDir ?? join(options.root, '.sluice'));
     this.clock = options.clock ?? new WallClock();
-    mkdirSync(this.dataDir, { recursive: true });
+    // Everything under the data folder is the user's alone (it holds the storage connection string and run data).
+    makePrivateDir(this.dataDir);
+    makePrivate(this.dataDir);
     applyLocalSettings(options.root);
     this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
+    touchPrivate(historyFileIn(this.dataDir));
+    if (options.durableFile !== ':memory:') touchPrivate(options.durableFile ?? join(this.dataDir, 'durable.sqlite'));
     this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
     const history = this.history;
     this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir) }));
@@ -106,7 +111,8 @@ export class SluiceRuntime {
     this.schedules = new ScheduleRunner(this.captured.timers, this.clock, () => binding);
     this.schedules.start();
     const info: RuntimeInfo = { url: this.url, pid: process.pid, storage: this.storageConnection };
-    writeFileSync(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
+    writePrivateFile(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
+    makePrivate(this.dataDir);
     return this;
   }
 
