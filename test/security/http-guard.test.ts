@@ -17,6 +17,7 @@ import {
 import { captureRegistrationsAsync, type CapturedRegistrations } from '../../engine/adapters/local/durable/registrations';
 import { durableClientBinding } from '../../engine/adapters/local/durable';
 import { contextFor } from '../../engine/adapters/local/functions/invoke';
+import { TEST_SIGNING_KEY } from '../support/trust';
 
 const limits = { maxBytes: 1024, maxDepth: MAX_JSON_DEPTH };
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
@@ -146,6 +147,8 @@ describe('JSON bodies', () => {
 describe('the Azure HTTP functions refuse through the same checks', () => {
   let captured: CapturedRegistrations;
   beforeAll(async () => {
+    // The app refuses to start without a key to sign run inputs with (docs/security.md).
+    process.env.SLUICE_SIGNING_KEY ??= TEST_SIGNING_KEY;
     captured = await captureRegistrationsAsync(() => import('../../engine/adapters/azure/app.js'));
   });
 
