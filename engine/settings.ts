@@ -39,12 +39,24 @@ export interface HttpSettings {
   timeoutMs: number;
 }
 
+/** What Sluice's own HTTP endpoints accept (the local server and the Azure HTTP functions). */
+export interface RequestSettings {
+  /** Largest request body in bytes; a larger one is refused with 413 before it is read further. */
+  maxBytes: number;
+  /**
+   * Extra `Host` names (optionally `name:port`) the local server answers besides localhost, 127.0.0.1
+   * and [::1], e.g. a reverse proxy's name; any other Host is refused (DNS rebinding).
+   */
+  allowedHosts: string[];
+}
+
 /** Everything Sluice reads from its environment. */
 export interface Settings {
   storage: StorageSettings;
   cosmos: CosmosSettings;
   gemini: GeminiSettings;
   http: HttpSettings;
+  requests: RequestSettings;
   history: { store?: 'cosmos' | 'sqlite'; ttlDays: number };
   dataDir: string;
   workflowsDir: string;
@@ -59,6 +71,7 @@ export function readSettings(env: SettingsEnv = process.env): Settings {
     cosmos: readCosmosSettings(env),
     gemini: { apiKey: nonEmpty(env.GEMINI_API_KEY), baseUrl: nonEmpty(env.GEMINI_BASE_URL) },
     http: readHttpSettings(env),
+    requests: readRequestSettings(env),
     history: readHistorySettings(env),
     dataDir: nonEmpty(env.SLUICE_DATA_DIR) ?? '.sluice/',
     workflowsDir: nonEmpty(env.SLUICE_WORKFLOWS_DIR) ?? 'workflows/',
@@ -105,6 +118,22 @@ export function readHttpSettings(env: SettingsEnv = process.env): HttpSettings {
     throw new Error(`SLUICE_HTTP_TIMEOUT must be a duration such as 30s or 500ms, got "${timeout}"`);
   }
   return { allow, maxBytes: readPositive(env, 'SLUICE_HTTP_MAX_BYTES', 5 * MiB), timeoutMs };
+}
+
+/** Request limits: `SLUICE_MAX_REQUEST_BYTES` (1 MiB) and `SLUICE_ALLOWED_HOSTS` (comma-separated, empty). */
+export function readRequestSettings(env: SettingsEnv = process.env): RequestSettings {
+  const allowedHosts = (env.SLUICE_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry.length > 0);
+  for (const entry of allowedHosts) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(entry)) {
+      throw new Error(`SLUICE_ALLOWED_HOSTS lists host names, optionally with :port, separated by commas; "${entry}" is not one`);
+    }
+  }
+  const maxBytes = readPositive(env, 'SLUICE_MAX_REQUEST_BYTES', MiB);
+  if (!Number.isInteger(maxBytes)) throw new Error(`SLUICE_MAX_REQUEST_BYTES must be a whole number of bytes, got "${env.SLUICE_MAX_REQUEST_BYTES}"`);
+  return { maxBytes, allowedHosts };
 }
 
 /**

@@ -22,9 +22,18 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
+/** How to start it: `umask` (e.g. 0o000) runs it under that file-creation mask, through `sh`. */
+export interface ServeStartOptions {
+  umask?: number;
+}
+
 /** Starts `sluice serve --port 0 --data-dir <dataDir>` in `cwd`; resolves once it prints its URL. */
-export function startServe(cwd: string, dataDir: string, env: NodeJS.ProcessEnv, startTimeoutMs = 60_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [SLUICE_BIN, 'serve', '--port', '0', '--data-dir', dataDir], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServe(cwd: string, dataDir: string, env: NodeJS.ProcessEnv, startTimeoutMs = 60_000, options: ServeStartOptions = {}): Promise<ServeProcess> {
+  const command = [process.execPath, SLUICE_BIN, 'serve', '--port', '0', '--data-dir', dataDir];
+  // `exec` keeps one process: signals sent to the child reach `sluice serve` itself.
+  const child = options.umask === undefined
+    ? spawn(command[0], command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('/bin/sh', ['-c', `umask ${options.umask.toString(8).padStart(3, '0')} && exec "$@"`, 'sh', ...command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -90,6 +90,7 @@ describe('a retried, degraded, dead-lettered run', () => {
   beforeAll(async () => {
     const response = await fetch(`${runtime.url}/api/workflows/audit-trail/runs`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: 'A-1', url: `${target.url}/orders/7` }),
     });
     expect(response.status).toBe(202);

@@ -8,6 +8,7 @@ describe('readSettings', () => {
       cosmos: { connectionString: undefined, endpoint: undefined, database: 'sluice' },
       gemini: { apiKey: undefined, baseUrl: undefined },
       http: { allow: [], maxBytes: 5 * 1024 * 1024, timeoutMs: 30_000 },
+      requests: { maxBytes: 1024 * 1024, allowedHosts: [] },
       history: { store: undefined, ttlDays: 30 },
       dataDir: '.sluice/',
       workflowsDir: 'workflows/',
@@ -27,12 +28,15 @@ describe('readSettings', () => {
       SLUICE_HISTORY_TTL_DAYS: '7',
       SLUICE_DATA_DIR: '/tmp/s',
       SLUICE_WORKFLOWS_DIR: 'flows/',
+      SLUICE_MAX_REQUEST_BYTES: '65536',
+      SLUICE_ALLOWED_HOSTS: ' Sluice.Test, proxy.test:8443,,',
     });
     expect(settings).toMatchObject({
       storage: { queueServiceUri: 'https://acct.queue.core.windows.net' },
       cosmos: { endpoint: 'https://acct.documents.azure.com:443/', database: 'orders' },
       gemini: { baseUrl: 'http://127.0.0.1:9999' },
       http: { allow: ['127.0.0.1', '10.0.0.0/8'], maxBytes: 1024, timeoutMs: 120_000 },
+      requests: { maxBytes: 65_536, allowedHosts: ['sluice.test', 'proxy.test:8443'] },
       history: { store: 'sqlite', ttlDays: 7 },
       dataDir: '/tmp/s',
       workflowsDir: 'flows/',
@@ -43,6 +47,8 @@ describe('readSettings', () => {
     [{ SLUICE_HTTP_TIMEOUT: 'soon' }, /SLUICE_HTTP_TIMEOUT must be a duration/],
     [{ SLUICE_HTTP_MAX_BYTES: '-5' }, /SLUICE_HTTP_MAX_BYTES must be a positive number/],
     [{ SLUICE_HISTORY_STORE: 'mongo' }, /SLUICE_HISTORY_STORE must be "cosmos" or "sqlite"/],
+    [{ SLUICE_MAX_REQUEST_BYTES: '1.5' }, /SLUICE_MAX_REQUEST_BYTES must be a whole number/],
+    [{ SLUICE_ALLOWED_HOSTS: 'http://evil.example' }, /SLUICE_ALLOWED_HOSTS lists host names/],
   ])('refuses %j', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
   });

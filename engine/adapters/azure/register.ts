@@ -10,10 +10,12 @@ import { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY, recordingActivity, runFini
 import type { RunHistoryStore } from '../../history/store';
 import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
-import { readSigningKeys } from '../../settings';
+import { readRequestSettings, readSigningKeys } from '../../settings';
+import { requestLimits } from '../http-guard';
 import type { Project } from '../project';
 import { secretRefusal } from '../../secret-settings';
 import type { SettingsEnv } from '../../settings';
+import { guarded } from './guard';
 import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
@@ -26,6 +28,14 @@ export interface SluiceApp {
   env?: Readonly<Record<string, string | undefined>>;
   /** The keys that sign run inputs (plan/trust.ts); default from the app settings (`readSigningKeys`). */
   signingKeys?: readonly string[];
+}
+
+/** Names of the HTTP functions that start a workflow from its own trigger; every other HTTP function manages runs. */
+const TRIGGER_PREFIX = 'start-';
+
+/** Whether an HTTP function is a workflow's own trigger (`start-<workflow>`), not a management endpoint. */
+export function isWorkflowTrigger(functionName: string): boolean {
+  return functionName.startsWith(TRIGGER_PREFIX);
 }
 
 /** Registers every function of the app on the `@azure/functions` app object. */
@@ -42,6 +52,8 @@ export function registerSluice(sluice: SluiceApp): void {
   // Every definition deployed now is trusted as well: runs started before inputs were signed finish.
   const trust = definitionTrust({ keys, deployed: sluice.project.workflows.map((workflow) => workflow.hash) });
   const project: Project = { ...sluice.project, trust };
+  // Every HTTP function reads its body through the guard (size, JSON type, depth), as the local server does.
+  const limits = requestLimits(readRequestSettings(env));
   const secretNames = referencedSecrets(project, env);
   const secretValues = () => secretNames.map((name) => env[name]).filter((value): value is string => Boolean(value));
 
@@ -58,11 +70,11 @@ export function registerSluice(sluice: SluiceApp): void {
   for (const workflow of project.workflows) {
     const triggers = workflow.definition.triggers ?? {};
     if (triggers.http) {
-      df.app.client.http(`start-${workflow.name}`, {
+      df.app.client.http(`${TRIGGER_PREFIX}${workflow.name}`, {
         route: routeOf(workflow),
         methods: (triggers.http.methods ?? ['POST']) as never,
         authLevel: triggers.http.authLevel ?? 'function',
-        handler: httpStarter(project, workflow),
+        handler: guarded(httpStarter(project, workflow), limits),
       });
     }
     if (triggers.queue) {
@@ -80,15 +92,15 @@ export function registerSluice(sluice: SluiceApp): void {
     });
   }
 
-  df.app.client.http('sluice-start', { route: 'workflows/{name}/runs', methods: ['POST'], authLevel: 'function', handler: apiStarter(project) });
-  df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: runStatus });
-  df.app.client.http('sluice-run-event', { route: 'runs/{id}/events/{event}', methods: ['POST'], authLevel: 'function', handler: raiseRunEvent });
-  df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: redriveRun(project) });
-  df.app.client.http('sluice-run-terminate', { route: 'runs/{id}/terminate', methods: ['POST'], authLevel: 'function', handler: terminateRun });
-  const historyHandler = historyEndpoint(project, history);
-  df.app.client.http('sluice-runs', { route: 'runs', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
-  df.app.client.http('sluice-run', { route: 'runs/{id}', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
-  df.app.client.http('sluice-workflows', { route: 'workflows', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
+  df.app.client.http('sluice-start', { route: 'workflows/{name}/runs', methods: ['POST'], authLevel: 'function', handler: guarded(apiStarter(project), limits) });
+  df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: guarded(runStatus, limits) });
+  df.app.client.http('sluice-run-event', { route: 'runs/{id}/events/{event}', methods: ['POST'], authLevel: 'function', handler: guarded(raiseRunEvent, limits) });
+  df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: guarded(redriveRun(project), limits) });
+  df.app.client.http('sluice-run-terminate', { route: 'runs/{id}/terminate', methods: ['POST'], authLevel: 'function', handler: guarded(terminateRun, limits) });
+  const historyHandler = guarded(historyEndpoint(project, history), limits);
+  df.app.client.http('sluice-runs', { route: 'runs', methods: ['GET'], authLevel: 'function', handler: historyHandler });
+  df.app.client.http('sluice-run', { route: 'runs/{id}', methods: ['GET'], authLevel: 'function', handler: historyHandler });
+  df.app.client.http('sluice-workflows', { route: 'workflows', methods: ['GET'], authLevel: 'function', handler: historyHandler });
 }
 
 /**

@@ -35,10 +35,11 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   // Azurite resolves paths from its cwd; in-memory mode writes nothing there.
   const cwd = options.location ?? mkdtempSync(join(tmpdir(), 'sluice-azurite-'));
-  mkdirSync(cwd, { recursive: true });
+  mkdirSync(cwd, { recursive: true, mode: 0o700 });
   const main = require.resolve('azurite/dist/src/queue/main.js');
-  // Azurite must not outlive us even when we are SIGKILLed: it exits once it is re-parented.
-  const watchdog = `const p=process.ppid;setInterval(()=>{if(process.ppid!==p)process.exit(0)},500).unref();require(${JSON.stringify(main)})`;
+  // Azurite must not outlive us even when we are SIGKILLed: it exits once it is re-parented. Its files
+  // (queue messages) are its user's alone whatever umask we were started with.
+  const watchdog = `process.umask(0o077);const p=process.ppid;setInterval(()=>{if(process.ppid!==p)process.exit(0)},500).unref();require(${JSON.stringify(main)})`;
   const args = [
     '-e', watchdog, '--', main,
     '--queueHost', '127.0.0.1',

@@ -3,7 +3,7 @@
  * as the Azure app (captured, not re-implemented), on the local Durable host, with Azurite for queues and
  * SQLite for history under `.sluice/`. `sluice serve` and the end-to-end tests run this.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -12,9 +12,10 @@ import '../../../activities';
 import { activityNames } from '../../activities/registry';
 import { createSqliteHistoryStore, historyFileIn } from '../../history/sqlite-store';
 import type { RunHistoryStore } from '../../history/store';
-import { registerSluice } from '../azure/register';
-import { localSigningKeys } from './signing-key';
+import { readRequestSettings } from '../../settings';
+import { isWorkflowTrigger, registerSluice } from '../azure/register';
 import { readQueueSettings, type QueueSettings } from '../host-config';
+import { allowedHostsFor, requestLimits, type RequestLimits } from '../http-guard';
 import { loadProject, type Project } from '../project';
 import { startAzurite, type Azurite } from './azurite';
 import { applyLocalSettings } from './local-settings';
@@ -22,6 +23,9 @@ import { captureRegistrations, createManagementHandler, durableClientBinding, Lo
 import { HttpRouter, writeJson } from './functions/http-router';
 import { QueuePoller, type QueueFailure } from './functions/queue-poller';
 import { ScheduleRunner } from './functions/schedules';
+import { makePrivate, makePrivateDir, touchPrivate, writePrivateFile } from './private-files';
+import { localSigningKeys } from './signing-key';
+import { guardedEntry } from './request-entry';
 
 /** How to run. */
 export interface RuntimeOptions {
@@ -71,9 +75,13 @@ export class SluiceRuntime {
   constructor(private readonly options: RuntimeOptions) {
     this.dataDir = resolve(options.dataDir ?? join(options.root, '.sluice'));
     this.clock = options.clock ?? new WallClock();
-    mkdirSync(this.dataDir, { recursive: true });
+    // Everything under the data folder is the user's alone (it holds the storage connection string and run data).
+    makePrivateDir(this.dataDir);
+    makePrivate(this.dataDir);
     applyLocalSettings(options.root);
     this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
+    touchPrivate(historyFileIn(this.dataDir));
+    if (options.durableFile !== ':memory:') touchPrivate(options.durableFile ?? join(this.dataDir, 'durable.sqlite'));
     this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
     const history = this.history;
     this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir) }));
@@ -103,7 +111,8 @@ export class SluiceRuntime {
     this.schedules = new ScheduleRunner(this.captured.timers, this.clock, () => binding);
     this.schedules.start();
     const info: RuntimeInfo = { url: this.url, pid: process.pid, storage: this.storageConnection };
-    writeFileSync(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
+    writePrivateFile(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
+    makePrivate(this.dataDir);
     return this;
   }
 
@@ -138,22 +147,30 @@ export class SluiceRuntime {
     const baseUrl = () => this.url;
     let management: ReturnType<typeof createManagementHandler> | undefined;
     let router: HttpRouter | undefined;
-    this.server = createServer((req, res) => {
-      if (req.url?.startsWith(WEBHOOK_PREFIX)) {
-        if (!management!(req, res)) writeJson(res, 404, { message: `no such management route: ${req.method} ${req.url}` });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
+    let port = 0;
+    const settings = readRequestSettings(process.env);
+    const limits = requestLimits(settings);
+    const startLimits = durableStartLimits(limits, this.project);
+    this.server = createServer(guardedEntry({
+      allowedHosts: () => allowedHostsFor(port, settings.allowedHosts),
+      limitsFor: (method, pathname) => (method === 'POST' && pathname.startsWith(`${WEBHOOK_PREFIX}/orchestrators/`) ? startLimits : limits),
+      isManagement: (method, pathname) => {
+        const matched = pathname.startsWith('/api/') ? router!.match(method, pathname) : undefined;
+        return !(matched && matched !== 'MethodNotAllowed' && isWorkflowTrigger(matched.fn.name));
+      },
+      serve: (req, res, body) => {
+        if (req.url?.startsWith(WEBHOOK_PREFIX)) {
+          if (!management!(req, res, body)) writeJson(res, 404, { message: `no such management route: ${req.method} ${req.url}` });
+          return;
+        }
         router!
-          .handle(req, res, Buffer.concat(chunks))
+          .handle(req, res, body)
           .then((handled) => {
             if (!handled) writeJson(res, 404, { error: 'NotFound', message: `no function serves ${req.method} ${req.url}` });
           })
           .catch((error: Error) => writeJson(res, 500, { error: 'InternalServerError', message: error.message }));
-      });
-    });
+      },
+    }));
     // Clients that pool connections (the durable client's axios, Node's keep-alive agent) must see the
     // server close an idle socket well after they would: equal timeouts race and surface as ECONNRESET.
     this.server.keepAliveTimeout = 65_000;
@@ -162,8 +179,19 @@ export class SluiceRuntime {
       this.server!.once('error', fail);
       this.server!.listen(this.options.port ?? 7071, '127.0.0.1', () => done());
     });
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    port = (this.server.address() as AddressInfo).port;
+    this.url = `http://127.0.0.1:${port}`;
     management = createManagementHandler(this.host, { baseUrl: baseUrl() });
     router = new HttpRouter(this.captured.http, () => durableClientBinding(baseUrl()));
   }
+}
+
+/**
+ * The caps of the Durable API's start route. HTTP functions start runs through it, and a run's input carries,
+ * besides the request body (within `limits`), the definitions of the workflows it may call (as JSON text, so
+ * escaped once more) one level down (`input`).
+ */
+function durableStartLimits(limits: RequestLimits, project: Project): RequestLimits {
+  const definitions = project.workflows.reduce((total, workflow) => total + JSON.stringify(workflow.definition).length, 0);
+  return { maxBytes: limits.maxBytes + 2 * definitions + 64 * 1024, maxDepth: limits.maxDepth + 1 };
 }

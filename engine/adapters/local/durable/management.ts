@@ -22,10 +22,15 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+/** The JSON body: the one the server already read (and checked) when given, else read from `req`. */
+async function readJson(req: IncomingMessage, body: Buffer | undefined): Promise<unknown> {
+  let bytes = body;
+  if (!bytes) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    bytes = Buffer.concat(chunks);
+  }
+  const text = bytes.toString('utf8').trim();
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -38,8 +43,11 @@ function flag(value: string | null): boolean {
   return value !== null && value.toLowerCase() === 'true';
 }
 
-/** A request handler for the management routes; returns false (and does nothing) for other paths. */
-export function createManagementHandler(host: LocalDurableHost, options: ManagementOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+/**
+ * A request handler for the management routes; returns false (and does nothing) for other paths. A server
+ * that has read and checked the body (size, type, depth: `http-guard.ts`) passes it as `body`.
+ */
+export function createManagementHandler(host: LocalDurableHost, options: ManagementOptions): (req: IncomingMessage, res: ServerResponse, body?: Buffer) => boolean {
   const taskHub = options.taskHub ?? 'SluiceHub';
   const query = `taskHub=${encodeURIComponent(taskHub)}&connection=Storage`;
   const root = `${options.baseUrl.replace(/\/$/, '')}${WEBHOOK_PREFIX}`;
@@ -48,12 +56,12 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
     return { id, ...urls };
   };
 
-  const routes: { method: string; pattern: RegExp; run: (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void> }[] = [
-    { method: 'POST', pattern: /^\/orchestrators\/([^/]+)(?:\/([^/]+))?$/, run: async (req, res, [name, instanceId]) => {
-      const input = await readJson(req);
+  const routes: { method: string; pattern: RegExp; run: (req: IncomingMessage, res: ServerResponse, params: string[], url: URL, body: Buffer | undefined) => Promise<void> }[] = [
+    { method: 'POST', pattern: /^\/orchestrators\/([^/]+)(?:\/([^/]+))?$/, run: async (req, res, [name, instanceId], _url, body) => {
+      const input = await readJson(req, body);
       const id = await host.startNew(name, { instanceId, input });
-      const body = payload(id);
-      send(res, 202, body, { Location: body.statusQueryGetUri, 'Retry-After': '10' });
+      const links = payload(id);
+      send(res, 202, links, { Location: links.statusQueryGetUri, 'Retry-After': '10' });
     } },
     { method: 'GET', pattern: /^\/instances\/?$/, run: async (req, res, _params, url) => {
       const statuses = url.searchParams.get('runtimeStatus');
@@ -83,8 +91,8 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
       const failedAs500 = status.runtimeStatus === 'Failed' && flag(url.searchParams.get('returnInternalServerErrorOnFailure'));
       send(res, failedAs500 ? 500 : 200, status);
     } },
-    { method: 'POST', pattern: /^\/instances\/([^/]+)\/raiseEvent\/([^/]+)$/, run: async (req, res, [id, eventName]) => {
-      await host.raiseEvent(id, eventName, await readJson(req));
+    { method: 'POST', pattern: /^\/instances\/([^/]+)\/raiseEvent\/([^/]+)$/, run: async (req, res, [id, eventName], _url, body) => {
+      await host.raiseEvent(id, eventName, await readJson(req, body));
       send(res, 202);
     } },
     { method: 'POST', pattern: /^\/instances\/([^/]+)\/terminate$/, run: async (_req, res, [id], url) => {
@@ -97,7 +105,7 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
     } },
   ];
 
-  return (req, res) => {
+  return (req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (!url.pathname.startsWith(`${WEBHOOK_PREFIX}/`)) return false;
     const path = url.pathname.slice(WEBHOOK_PREFIX.length);
@@ -105,7 +113,7 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
       const match = route.method === req.method ? route.pattern.exec(path) : null;
       if (!match) continue;
       const params = match.slice(1).map((p) => (p === undefined ? p : decodeURIComponent(p))) as string[];
-      route.run(req, res, params, url).catch((err: unknown) => {
+      route.run(req, res, params, url, body).catch((err: unknown) => {
         if (err instanceof DurableHostError) send(res, STATUS_CODE[err.code], { message: err.message });
         else send(res, 500, { message: err instanceof Error ? err.message : String(err) });
       });

@@ -48,30 +48,38 @@ export class HttpRouter {
       .sort((a, b) => b.specificity - a.specificity);
   }
 
-  /** Handles `req` when it is for one of the functions; returns false otherwise. */
-  async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    if (!url.pathname.startsWith('/api/')) return false;
-    const path = url.pathname.slice('/api'.length);
-    const method = (req.method ?? 'GET').toUpperCase();
+  /** The function serving `method` on `pathname` (`/api/...`), with its route parameters; undefined when none does. */
+  match(method: string, pathname: string): { fn: CapturedFunction; params: Record<string, string> } | 'MethodNotAllowed' | undefined {
+    if (!pathname.startsWith('/api/')) return undefined;
+    const path = pathname.slice('/api'.length);
+    const upper = method.toUpperCase();
     let pathMatched = false;
     for (const route of this.routes) {
       const match = route.pattern.exec(path);
       if (!match) continue;
       pathMatched = true;
-      if (!route.methods.has(method)) continue;
+      if (!route.methods.has(upper)) continue;
       const params: Record<string, string> = {};
       route.params.forEach((name, i) => {
         if (match[i + 1] !== undefined) params[name] = decodeURIComponent(match[i + 1]);
       });
-      await this.invoke(route.fn, req, res, url, params, body);
-      return true;
+      return { fn: route.fn, params };
     }
-    if (pathMatched) {
+    return pathMatched ? 'MethodNotAllowed' : undefined;
+  }
+
+  /** Handles `req` (its body already read) when it is for one of the functions; returns false otherwise. */
+  async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const matched = this.match(method, url.pathname);
+    if (matched === undefined) return false;
+    if (matched === 'MethodNotAllowed') {
       writeJson(res, 405, { error: 'MethodNotAllowed', message: `${method} is not allowed on ${url.pathname}` });
       return true;
     }
-    return false;
+    await this.invoke(matched.fn, req, res, url, matched.params, body);
+    return true;
   }
 
   private async invoke(fn: CapturedFunction, req: IncomingMessage, res: ServerResponse, url: URL, params: Record<string, string>, body: Buffer): Promise<void> {
