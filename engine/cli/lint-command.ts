@@ -70,16 +70,20 @@ function readText(file: string): string {
   }
 }
 
-/** `SLUICE_SECRETS` as the local runtime would see it: the environment, else the project's local.settings.json ('' when neither). */
-function localSecretsSetting(io: CliIo): string {
+/**
+ * `SLUICE_SECRETS` as the local runtime would see it: the environment, else the project's
+ * local.settings.json; undefined when neither sets it (a fresh clone, a CI agent): then lint cannot know
+ * the allow-list and reports only reserved names, since it differs per environment anyway.
+ */
+function localSecretsSetting(io: CliIo): string | undefined {
   if (io.env[SECRETS_SETTING] !== undefined) return io.env[SECRETS_SETTING]!;
   let root: string;
   try {
     root = findProjectRoot(io.cwd);
   } catch {
-    return '';
+    return undefined;
   }
-  return localSetting(root, SECRETS_SETTING) ?? '';
+  return localSetting(root, SECRETS_SETTING);
 }
 
 function projectRoot(): string {

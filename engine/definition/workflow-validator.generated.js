@@ -6,15 +6,15 @@
 'use strict';
 /** Builds the language validator (every error, with its schema). */
 function createValidator() {
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"oneOf":[{"required":["ai"]},{"required":["http"]},{"required":["queue"]},{"required":["cosmos"]},{"required":["activity"]},{"required":["workflow"]},{"required":["parallel"]},{"required":["forEach"]},{"required":["switch"]},{"required":["steps"]},{"required":["wait"]},{"required":["waitForEvent"]},{"required":["set"]},{"required":["fail"]}],"dependentSchemas":{"input":{"anyOf":[{"required":["activity"]},{"required":["workflow"]}]}}},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"oneOf":[{"required":["upsert"]},{"required":["read"]},{"required":["query"]}]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"timeout":{"$ref":"#/$defs/duration","description":"The longest the whole run may take: past it no step starts, what is in flight is dropped, and the run fails with `Timeout` (dead-lettered like any failure). Counted from the run's start."},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"oneOf":[{"required":["ai"]},{"required":["http"]},{"required":["queue"]},{"required":["cosmos"]},{"required":["activity"]},{"required":["workflow"]},{"required":["parallel"]},{"required":["forEach"]},{"required":["switch"]},{"required":["steps"]},{"required":["wait"]},{"required":["waitForEvent"]},{"required":["set"]},{"required":["fail"]}],"dependentSchemas":{"input":{"anyOf":[{"required":["activity"]},{"required":["workflow"]}]}}},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"oneOf":[{"required":["upsert"]},{"required":["read"]},{"required":["query"]}]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
 const schema44 = {"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]};
+const schema34 = {"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
 const schema32 = {"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}};
 const schema35 = {"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]};
 const schema36 = {"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]};
 const schema33 = {"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}};
-const schema34 = {"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]};
 const pattern5 = new RegExp("^[A-Za-z0-9_~./{}-]+$", "u");
 let func0Loaded; const func0 = (...args) => (func0Loaded ??= require("ajv/dist/runtime/equal").default)(...args);
 
@@ -717,17 +717,17 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema45 = {"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}};
-const schema46 = {"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"oneOf":[{"required":["ai"]},{"required":["http"]},{"required":["queue"]},{"required":["cosmos"]},{"required":["activity"]},{"required":["workflow"]},{"required":["parallel"]},{"required":["forEach"]},{"required":["switch"]},{"required":["steps"]},{"required":["wait"]},{"required":["waitForEvent"]},{"required":["set"]},{"required":["fail"]}],"dependentSchemas":{"input":{"anyOf":[{"required":["activity"]},{"required":["workflow"]}]}}};
-const schema47 = {"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]};
-const schema51 = {"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]};
-const schema54 = {"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]};
-const schema64 = {"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]};
-const schema67 = {"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]};
+const schema46 = {"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}};
+const schema47 = {"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"oneOf":[{"required":["ai"]},{"required":["http"]},{"required":["queue"]},{"required":["cosmos"]},{"required":["activity"]},{"required":["workflow"]},{"required":["parallel"]},{"required":["forEach"]},{"required":["switch"]},{"required":["steps"]},{"required":["wait"]},{"required":["waitForEvent"]},{"required":["set"]},{"required":["fail"]}],"dependentSchemas":{"input":{"anyOf":[{"required":["activity"]},{"required":["workflow"]}]}}};
+const schema48 = {"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]};
+const schema52 = {"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]};
+const schema55 = {"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]};
+const schema65 = {"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]};
+const schema68 = {"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]};
 const pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern8 = new RegExp("^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$", "u");
 const pattern11 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
-const schema49 = {"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]};
+const schema50 = {"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]};
 const wrapper0 = {validate: validate29};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -742,7 +742,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -753,7 +753,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "errors") || (key0 === "steps"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -767,7 +767,7 @@ if(data.errors !== undefined){
 let data0 = data.errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.errors,data:data0};
+const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -804,7 +804,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.errors.type,parentSchema:schema49.properties.errors,data:data0};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.errors.type,parentSchema:schema50.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -822,7 +822,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -836,7 +836,7 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema52 = {"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]};
+const schema53 = {"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -850,7 +850,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.url === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -861,7 +861,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "method") || (key0 === "url")) || (key0 === "headers")) || (key0 === "query")) || (key0 === "body")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -874,7 +874,7 @@ errors++;
 if(data.method !== undefined){
 let data0 = data.method;
 if(!((((((data0 === "GET") || (data0 === "POST")) || (data0 === "PUT")) || (data0 === "PATCH")) || (data0 === "DELETE")) || (data0 === "HEAD"))){
-const err2 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema52.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.method.enum,parentSchema:schema52.properties.method,data:data0};
+const err2 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema53.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.method.enum,parentSchema:schema53.properties.method,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -887,7 +887,7 @@ errors++;
 if(data.url !== undefined){
 let data1 = data.url;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.url.type,parentSchema:schema52.properties.url,data:data1};
+const err3 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.url.type,parentSchema:schema53.properties.url,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -903,7 +903,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 let data3 = data2[key1];
 if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.headers.additionalProperties.type,parentSchema:schema52.properties.headers.additionalProperties,data:data3};
+const err4 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.headers.additionalProperties.type,parentSchema:schema53.properties.headers.additionalProperties,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -915,7 +915,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.headers.type,parentSchema:schema52.properties.headers,data:data2};
+const err5 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.properties.headers.type,parentSchema:schema53.properties.headers,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -931,7 +931,7 @@ if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key2 in data4){
 let data5 = data4[key2];
 if(((typeof data5 !== "string") && (!(typeof data5 == "number"))) && (typeof data5 !== "boolean")){
-const err6 = {instancePath:instancePath+"/query/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/query/additionalProperties/type",keyword:"type",params:{type: schema52.properties.query.additionalProperties.type},message:"must be string,number,boolean",schema:schema52.properties.query.additionalProperties.type,parentSchema:schema52.properties.query.additionalProperties,data:data5};
+const err6 = {instancePath:instancePath+"/query/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/query/additionalProperties/type",keyword:"type",params:{type: schema53.properties.query.additionalProperties.type},message:"must be string,number,boolean",schema:schema53.properties.query.additionalProperties.type,parentSchema:schema53.properties.query.additionalProperties,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -943,7 +943,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.query.type,parentSchema:schema52.properties.query,data:data4};
+const err7 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.properties.query.type,parentSchema:schema53.properties.query,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -968,7 +968,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -982,10 +982,10 @@ return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"oneOf":[{"required":["upsert"]},{"required":["read"]},{"required":["query"]}]};
-const schema56 = {"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]};
-const schema57 = {"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]};
-const schema58 = {"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]};
+const schema56 = {"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"oneOf":[{"required":["upsert"]},{"required":["read"]},{"required":["query"]}]};
+const schema57 = {"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]};
+const schema58 = {"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]};
+const schema59 = {"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]};
 const pattern10 = new RegExp("^@[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1000,7 +1000,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sql === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1011,7 +1011,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "sql") || (key0 === "parameters"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1024,7 +1024,7 @@ errors++;
 if(data.sql !== undefined){
 let data0 = data.sql;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.sql.type,parentSchema:schema57.properties.sql,data:data0};
+const err2 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.sql.type,parentSchema:schema58.properties.sql,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1042,7 +1042,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.name === undefined){
-const err3 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.required,parentSchema:schema58,data:data2};
+const err3 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema59.required,parentSchema:schema59,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1052,7 +1052,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data2.value === undefined){
-const err4 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema58.required,parentSchema:schema58,data:data2};
+const err4 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema59.required,parentSchema:schema59,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1063,7 +1063,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((key1 === "name") || (key1 === "value"))){
-const err5 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data:data2};
+const err5 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1077,7 +1077,7 @@ if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 === "string"){
 if(!pattern10.test(data3)){
-const err6 = {instancePath:instancePath+"/parameters/" + i0+"/name",schemaPath:"#/$defs/cosmosParameter/properties/name/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^@[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^@[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema58.properties.name,data:data3};
+const err6 = {instancePath:instancePath+"/parameters/" + i0+"/name",schemaPath:"#/$defs/cosmosParameter/properties/name/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^@[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^@[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema59.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1088,7 +1088,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/parameters/" + i0+"/name",schemaPath:"#/$defs/cosmosParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.name.type,parentSchema:schema58.properties.name,data:data3};
+const err7 = {instancePath:instancePath+"/parameters/" + i0+"/name",schemaPath:"#/$defs/cosmosParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.name.type,parentSchema:schema59.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1100,7 +1100,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data:data2};
+const err8 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/$defs/cosmosParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1112,7 +1112,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.parameters.type,parentSchema:schema57.properties.parameters,data:data1};
+const err9 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.parameters.type,parentSchema:schema58.properties.parameters,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1124,7 +1124,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1155,7 +1155,7 @@ let passing0 = null;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.upsert === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "upsert"},message:"must have required property '"+"upsert"+"'",schema:schema55.oneOf[0].required,parentSchema:schema55.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "upsert"},message:"must have required property '"+"upsert"+"'",schema:schema56.oneOf[0].required,parentSchema:schema56.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1173,7 +1173,7 @@ passing0 = 0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.read === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema55.oneOf[1].required,parentSchema:schema55.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema56.oneOf[1].required,parentSchema:schema56.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1196,7 +1196,7 @@ passing0 = 1;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema55.oneOf[2].required,parentSchema:schema55.oneOf[2],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema56.oneOf[2].required,parentSchema:schema56.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1219,7 +1219,7 @@ passing0 = 2;
 }
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema55.oneOf,parentSchema:schema55,data};
+const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema56.oneOf,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1241,7 +1241,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.container === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1252,7 +1252,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "container") || (key0 === "database")) || (key0 === "upsert")) || (key0 === "read")) || (key0 === "query"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1265,7 +1265,7 @@ errors++;
 if(data.container !== undefined){
 let data0 = data.container;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.container.type,parentSchema:schema55.properties.container,data:data0};
+const err6 = {instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.container.type,parentSchema:schema56.properties.container,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1278,7 +1278,7 @@ errors++;
 if(data.database !== undefined){
 let data1 = data.database;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.database.type,parentSchema:schema55.properties.database,data:data1};
+const err7 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.database.type,parentSchema:schema56.properties.database,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1291,7 +1291,7 @@ errors++;
 if(data.upsert !== undefined){
 let data2 = data.upsert;
 if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err8 = {instancePath:instancePath+"/upsert",schemaPath:"#/properties/upsert/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.upsert.type,parentSchema:schema55.properties.upsert,data:data2};
+const err8 = {instancePath:instancePath+"/upsert",schemaPath:"#/properties/upsert/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.upsert.type,parentSchema:schema56.properties.upsert,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1305,7 +1305,7 @@ if(data.read !== undefined){
 let data3 = data.read;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.id === undefined){
-const err9 = {instancePath:instancePath+"/read",schemaPath:"#/$defs/cosmosRead/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema56.required,parentSchema:schema56,data:data3};
+const err9 = {instancePath:instancePath+"/read",schemaPath:"#/$defs/cosmosRead/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema57.required,parentSchema:schema57,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1316,7 +1316,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((key1 === "id") || (key1 === "partitionKey"))){
-const err10 = {instancePath:instancePath+"/read",schemaPath:"#/$defs/cosmosRead/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data:data3};
+const err10 = {instancePath:instancePath+"/read",schemaPath:"#/$defs/cosmosRead/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1329,7 +1329,7 @@ errors++;
 if(data3.id !== undefined){
 let data4 = data3.id;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/read/id",schemaPath:"#/$defs/cosmosRead/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.id.type,parentSchema:schema56.properties.id,data:data4};
+const err11 = {instancePath:instancePath+"/read/id",schemaPath:"#/$defs/cosmosRead/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.id.type,parentSchema:schema57.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1342,7 +1342,7 @@ errors++;
 if(data3.partitionKey !== undefined){
 let data5 = data3.partitionKey;
 if(((typeof data5 !== "string") && (!(typeof data5 == "number"))) && (typeof data5 !== "boolean")){
-const err12 = {instancePath:instancePath+"/read/partitionKey",schemaPath:"#/$defs/cosmosRead/properties/partitionKey/type",keyword:"type",params:{type: schema56.properties.partitionKey.type},message:"must be string,number,boolean",schema:schema56.properties.partitionKey.type,parentSchema:schema56.properties.partitionKey,data:data5};
+const err12 = {instancePath:instancePath+"/read/partitionKey",schemaPath:"#/$defs/cosmosRead/properties/partitionKey/type",keyword:"type",params:{type: schema57.properties.partitionKey.type},message:"must be string,number,boolean",schema:schema57.properties.partitionKey.type,parentSchema:schema57.properties.partitionKey,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1354,7 +1354,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/read",schemaPath:"#/$defs/cosmosRead/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data:data3};
+const err13 = {instancePath:instancePath+"/read",schemaPath:"#/$defs/cosmosRead/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1372,7 +1372,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1386,7 +1386,7 @@ return errors === 0;
 }
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema59 = {"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]};
+const schema60 = {"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1400,7 +1400,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.items === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1410,7 +1410,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.steps === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1421,7 +1421,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "items") || (key0 === "as")) || (key0 === "concurrency")) || (key0 === "steps"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1437,7 +1437,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.items.anyOf[0].type,parentSchema:schema59.properties.items.anyOf[0],data:data0};
+const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.items.anyOf[0].type,parentSchema:schema60.properties.items.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1450,7 +1450,7 @@ var _valid0 = _errs4 === errors;
 valid1 = valid1 || _valid0;
 const _errs6 = errors;
 if(!(Array.isArray(data0))){
-const err4 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.items.anyOf[1].type,parentSchema:schema59.properties.items.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.items.anyOf[1].type,parentSchema:schema60.properties.items.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1462,7 +1462,7 @@ errors++;
 var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err5 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema59.properties.items.anyOf,parentSchema:schema59.properties.items,data:data0};
+const err5 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema60.properties.items.anyOf,parentSchema:schema60.properties.items,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1487,7 +1487,7 @@ if(data.as !== undefined){
 let data1 = data.as;
 if(typeof data1 === "string"){
 if(!pattern7.test(data1)){
-const err6 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema59.properties.as,data:data1};
+const err6 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema60.properties.as,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1498,7 +1498,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.as.type,parentSchema:schema59.properties.as,data:data1};
+const err7 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.as.type,parentSchema:schema60.properties.as,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1511,7 +1511,7 @@ errors++;
 if(data.concurrency !== undefined){
 let data2 = data.concurrency;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err8 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.concurrency.type,parentSchema:schema59.properties.concurrency,data:data2};
+const err8 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.concurrency.type,parentSchema:schema60.properties.concurrency,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1522,7 +1522,7 @@ errors++;
 }
 if(typeof data2 == "number"){
 if(data2 > 1000 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema59.properties.concurrency,data:data2};
+const err9 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema60.properties.concurrency,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1532,7 +1532,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema59.properties.concurrency,data:data2};
+const err10 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema60.properties.concurrency,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1551,7 +1551,7 @@ errors = vErrors.length;
 }
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema59.properties.steps,data:data3};
+const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.steps,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1562,7 +1562,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.steps.type,parentSchema:schema59.properties.steps,data:data3};
+const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.steps.type,parentSchema:schema60.properties.steps,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1574,7 +1574,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1588,8 +1588,8 @@ return errors === 0;
 }
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]};
-const schema61 = {"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]};
+const schema61 = {"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]};
+const schema62 = {"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1603,7 +1603,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.when === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1613,7 +1613,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.steps === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1624,7 +1624,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "when") || (key0 === "steps"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1637,7 +1637,7 @@ errors++;
 if(data.when !== undefined){
 let data0 = data.when;
 if((typeof data0 !== "string") && (typeof data0 !== "boolean")){
-const err3 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema47.type},message:"must be string,boolean",schema:schema47.type,parentSchema:schema47,data:data0};
+const err3 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema48.type},message:"must be string,boolean",schema:schema48.type,parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1648,7 +1648,7 @@ errors++;
 }
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err4 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"},message:"must match pattern \""+"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"+"\"",schema:"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$",parentSchema:schema47,data:data0};
+const err4 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"},message:"must match pattern \""+"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"+"\"",schema:"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$",parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1667,7 +1667,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1694,7 +1694,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cases === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1705,7 +1705,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "cases") || (key0 === "default"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1727,7 +1727,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.cases.type,parentSchema:schema60.properties.cases,data:data0};
+const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.cases.type,parentSchema:schema61.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1745,7 +1745,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1759,7 +1759,7 @@ return errors === 0;
 }
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema65 = {"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]};
+const schema66 = {"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1773,7 +1773,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1784,7 +1784,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "name") || (key0 === "timeout")) || (key0 === "default"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1797,7 +1797,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.name.type,parentSchema:schema65.properties.name,data:data0};
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.name.type,parentSchema:schema66.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1822,7 +1822,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1853,7 +1853,7 @@ let passing0 = null;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ai === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "ai"},message:"must have required property '"+"ai"+"'",schema:schema46.oneOf[0].required,parentSchema:schema46.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "ai"},message:"must have required property '"+"ai"+"'",schema:schema47.oneOf[0].required,parentSchema:schema47.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1871,7 +1871,7 @@ passing0 = 0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.http === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'",schema:schema46.oneOf[1].required,parentSchema:schema46.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'",schema:schema47.oneOf[1].required,parentSchema:schema47.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1894,7 +1894,7 @@ passing0 = 1;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.queue === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema46.oneOf[2].required,parentSchema:schema46.oneOf[2],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema47.oneOf[2].required,parentSchema:schema47.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1917,7 +1917,7 @@ passing0 = 2;
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cosmos === undefined){
-const err3 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "cosmos"},message:"must have required property '"+"cosmos"+"'",schema:schema46.oneOf[3].required,parentSchema:schema46.oneOf[3],data};
+const err3 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "cosmos"},message:"must have required property '"+"cosmos"+"'",schema:schema47.oneOf[3].required,parentSchema:schema47.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1940,7 +1940,7 @@ passing0 = 3;
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.activity === undefined){
-const err4 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "activity"},message:"must have required property '"+"activity"+"'",schema:schema46.oneOf[4].required,parentSchema:schema46.oneOf[4],data};
+const err4 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "activity"},message:"must have required property '"+"activity"+"'",schema:schema47.oneOf[4].required,parentSchema:schema47.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1963,7 +1963,7 @@ passing0 = 4;
 const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.workflow === undefined){
-const err5 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema46.oneOf[5].required,parentSchema:schema46.oneOf[5],data};
+const err5 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema47.oneOf[5].required,parentSchema:schema47.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1986,7 +1986,7 @@ passing0 = 5;
 const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.parallel === undefined){
-const err6 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "parallel"},message:"must have required property '"+"parallel"+"'",schema:schema46.oneOf[6].required,parentSchema:schema46.oneOf[6],data};
+const err6 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "parallel"},message:"must have required property '"+"parallel"+"'",schema:schema47.oneOf[6].required,parentSchema:schema47.oneOf[6],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2009,7 +2009,7 @@ passing0 = 6;
 const _errs9 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.forEach === undefined){
-const err7 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "forEach"},message:"must have required property '"+"forEach"+"'",schema:schema46.oneOf[7].required,parentSchema:schema46.oneOf[7],data};
+const err7 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "forEach"},message:"must have required property '"+"forEach"+"'",schema:schema47.oneOf[7].required,parentSchema:schema47.oneOf[7],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2032,7 +2032,7 @@ passing0 = 7;
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.switch === undefined){
-const err8 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "switch"},message:"must have required property '"+"switch"+"'",schema:schema46.oneOf[8].required,parentSchema:schema46.oneOf[8],data};
+const err8 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "switch"},message:"must have required property '"+"switch"+"'",schema:schema47.oneOf[8].required,parentSchema:schema47.oneOf[8],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2055,7 +2055,7 @@ passing0 = 8;
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err9 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema46.oneOf[9].required,parentSchema:schema46.oneOf[9],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema47.oneOf[9].required,parentSchema:schema47.oneOf[9],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2078,7 +2078,7 @@ passing0 = 9;
 const _errs12 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.wait === undefined){
-const err10 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'",schema:schema46.oneOf[10].required,parentSchema:schema46.oneOf[10],data};
+const err10 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "wait"},message:"must have required property '"+"wait"+"'",schema:schema47.oneOf[10].required,parentSchema:schema47.oneOf[10],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2101,7 +2101,7 @@ passing0 = 10;
 const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.waitForEvent === undefined){
-const err11 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "waitForEvent"},message:"must have required property '"+"waitForEvent"+"'",schema:schema46.oneOf[11].required,parentSchema:schema46.oneOf[11],data};
+const err11 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "waitForEvent"},message:"must have required property '"+"waitForEvent"+"'",schema:schema47.oneOf[11].required,parentSchema:schema47.oneOf[11],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2124,7 +2124,7 @@ passing0 = 11;
 const _errs14 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.set === undefined){
-const err12 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema46.oneOf[12].required,parentSchema:schema46.oneOf[12],data};
+const err12 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema47.oneOf[12].required,parentSchema:schema47.oneOf[12],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2147,7 +2147,7 @@ passing0 = 12;
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fail === undefined){
-const err13 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "fail"},message:"must have required property '"+"fail"+"'",schema:schema46.oneOf[13].required,parentSchema:schema46.oneOf[13],data};
+const err13 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "fail"},message:"must have required property '"+"fail"+"'",schema:schema47.oneOf[13].required,parentSchema:schema47.oneOf[13],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2181,7 +2181,7 @@ passing0 = 13;
 }
 }
 if(!valid0){
-const err14 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema46.oneOf,parentSchema:schema46,data};
+const err14 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema47.oneOf,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2203,7 +2203,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2213,8 +2213,8 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema46.properties, key0))){
-const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+if(!(func1.call(schema47.properties, key0))){
+const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2228,7 +2228,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern7.test(data0)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema46.properties.id,data:data0};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema47.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2239,7 +2239,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.id.type,parentSchema:schema46.properties.id,data:data0};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.id.type,parentSchema:schema47.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2252,7 +2252,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 !== "string"){
-const err19 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data1};
+const err19 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2265,7 +2265,7 @@ errors++;
 if(data.if !== undefined){
 let data2 = data.if;
 if((typeof data2 !== "string") && (typeof data2 !== "boolean")){
-const err20 = {instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema47.type},message:"must be string,boolean",schema:schema47.type,parentSchema:schema47,data:data2};
+const err20 = {instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema48.type},message:"must be string,boolean",schema:schema48.type,parentSchema:schema48,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2276,7 +2276,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(!pattern8.test(data2)){
-const err21 = {instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"},message:"must match pattern \""+"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"+"\"",schema:"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$",parentSchema:schema47,data:data2};
+const err21 = {instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"},message:"must match pattern \""+"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$"+"\"",schema:"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$",parentSchema:schema48,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2310,7 +2310,7 @@ if(data.catch !== undefined){
 let data5 = data.catch;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err23 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.catch,data:data5};
+const err23 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema47.properties.catch,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2328,7 +2328,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.catch.type,parentSchema:schema46.properties.catch,data:data5};
+const err24 = {instancePath:instancePath+"/catch",schemaPath:"#/properties/catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.catch.type,parentSchema:schema47.properties.catch,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2342,7 +2342,7 @@ if(data.ai !== undefined){
 let data7 = data.ai;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.prompt === undefined){
-const err25 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema51.required,parentSchema:schema51,data:data7};
+const err25 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema52.required,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2353,7 +2353,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!((((((((key1 === "model") || (key1 === "prompt")) || (key1 === "system")) || (key1 === "temperature")) || (key1 === "maxOutputTokens")) || (key1 === "output")) || (key1 === "fallback")) || (key1 === "failOpen"))){
-const err26 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data7};
+const err26 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2366,7 +2366,7 @@ errors++;
 if(data7.model !== undefined){
 let data8 = data7.model;
 if(typeof data8 !== "string"){
-const err27 = {instancePath:instancePath+"/ai/model",schemaPath:"#/$defs/aiStep/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.model.type,parentSchema:schema51.properties.model,data:data8};
+const err27 = {instancePath:instancePath+"/ai/model",schemaPath:"#/$defs/aiStep/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.model.type,parentSchema:schema52.properties.model,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2379,7 +2379,7 @@ errors++;
 if(data7.prompt !== undefined){
 let data9 = data7.prompt;
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/ai/prompt",schemaPath:"#/$defs/aiStep/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.prompt.type,parentSchema:schema51.properties.prompt,data:data9};
+const err28 = {instancePath:instancePath+"/ai/prompt",schemaPath:"#/$defs/aiStep/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.prompt.type,parentSchema:schema52.properties.prompt,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2392,7 +2392,7 @@ errors++;
 if(data7.system !== undefined){
 let data10 = data7.system;
 if(typeof data10 !== "string"){
-const err29 = {instancePath:instancePath+"/ai/system",schemaPath:"#/$defs/aiStep/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.system.type,parentSchema:schema51.properties.system,data:data10};
+const err29 = {instancePath:instancePath+"/ai/system",schemaPath:"#/$defs/aiStep/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.system.type,parentSchema:schema52.properties.system,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2406,7 +2406,7 @@ if(data7.temperature !== undefined){
 let data11 = data7.temperature;
 if(typeof data11 == "number"){
 if(data11 > 2 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema51.properties.temperature,data:data11};
+const err30 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema52.properties.temperature,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2416,7 +2416,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data11 < 0 || isNaN(data11)){
-const err31 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.temperature,data:data11};
+const err31 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.temperature,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2427,7 +2427,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.temperature.type,parentSchema:schema51.properties.temperature,data:data11};
+const err32 = {instancePath:instancePath+"/ai/temperature",schemaPath:"#/$defs/aiStep/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.temperature.type,parentSchema:schema52.properties.temperature,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2440,7 +2440,7 @@ errors++;
 if(data7.maxOutputTokens !== undefined){
 let data12 = data7.maxOutputTokens;
 if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err33 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.maxOutputTokens.type,parentSchema:schema51.properties.maxOutputTokens,data:data12};
+const err33 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.maxOutputTokens.type,parentSchema:schema52.properties.maxOutputTokens,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2451,7 +2451,7 @@ errors++;
 }
 if(typeof data12 == "number"){
 if(data12 < 1 || isNaN(data12)){
-const err34 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.maxOutputTokens,data:data12};
+const err34 = {instancePath:instancePath+"/ai/maxOutputTokens",schemaPath:"#/$defs/aiStep/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.maxOutputTokens,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2465,7 +2465,7 @@ errors++;
 if(data7.output !== undefined){
 let data13 = data7.output;
 if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err35 = {instancePath:instancePath+"/ai/output",schemaPath:"#/$defs/aiStep/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.output.type,parentSchema:schema51.properties.output,data:data13};
+const err35 = {instancePath:instancePath+"/ai/output",schemaPath:"#/$defs/aiStep/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.output.type,parentSchema:schema52.properties.output,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2478,7 +2478,7 @@ errors++;
 if(data7.failOpen !== undefined){
 let data14 = data7.failOpen;
 if(typeof data14 !== "boolean"){
-const err36 = {instancePath:instancePath+"/ai/failOpen",schemaPath:"#/$defs/aiStep/properties/failOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.failOpen.type,parentSchema:schema51.properties.failOpen,data:data14};
+const err36 = {instancePath:instancePath+"/ai/failOpen",schemaPath:"#/$defs/aiStep/properties/failOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.failOpen.type,parentSchema:schema52.properties.failOpen,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2490,7 +2490,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data7};
+const err37 = {instancePath:instancePath+"/ai",schemaPath:"#/$defs/aiStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2510,7 +2510,7 @@ if(data.queue !== undefined){
 let data16 = data.queue;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.name === undefined){
-const err38 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data:data16};
+const err38 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema55.required,parentSchema:schema55,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2520,7 +2520,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data16.message === undefined){
-const err39 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema54.required,parentSchema:schema54,data:data16};
+const err39 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema55.required,parentSchema:schema55,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2531,7 +2531,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!(((key2 === "name") || (key2 === "message")) || (key2 === "connection"))){
-const err40 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data:data16};
+const err40 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2544,7 +2544,7 @@ errors++;
 if(data16.name !== undefined){
 let data17 = data16.name;
 if(typeof data17 !== "string"){
-const err41 = {instancePath:instancePath+"/queue/name",schemaPath:"#/$defs/queueStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data17};
+const err41 = {instancePath:instancePath+"/queue/name",schemaPath:"#/$defs/queueStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.name.type,parentSchema:schema55.properties.name,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2557,7 +2557,7 @@ errors++;
 if(data16.connection !== undefined){
 let data18 = data16.connection;
 if(typeof data18 !== "string"){
-const err42 = {instancePath:instancePath+"/queue/connection",schemaPath:"#/$defs/queueStep/properties/connection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.connection.type,parentSchema:schema54.properties.connection,data:data18};
+const err42 = {instancePath:instancePath+"/queue/connection",schemaPath:"#/$defs/queueStep/properties/connection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.connection.type,parentSchema:schema55.properties.connection,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2569,7 +2569,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data:data16};
+const err43 = {instancePath:instancePath+"/queue",schemaPath:"#/$defs/queueStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2589,7 +2589,7 @@ if(data.activity !== undefined){
 let data20 = data.activity;
 if(typeof data20 === "string"){
 if(!pattern11.test(data20)){
-const err44 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_.-]*$",parentSchema:schema46.properties.activity,data:data20};
+const err44 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_.-]*$",parentSchema:schema47.properties.activity,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2600,7 +2600,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.activity.type,parentSchema:schema46.properties.activity,data:data20};
+const err45 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.activity.type,parentSchema:schema47.properties.activity,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2614,7 +2614,7 @@ if(data.workflow !== undefined){
 let data21 = data.workflow;
 if(typeof data21 === "string"){
 if(!pattern4.test(data21)){
-const err46 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9-]{0,62}$",parentSchema:schema46.properties.workflow,data:data21};
+const err46 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9-]{0,62}$",parentSchema:schema47.properties.workflow,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2625,7 +2625,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.workflow.type,parentSchema:schema46.properties.workflow,data:data21};
+const err47 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.workflow.type,parentSchema:schema47.properties.workflow,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2643,7 +2643,7 @@ errors = vErrors.length;
 }
 if(Array.isArray(data22)){
 if(data22.length < 1){
-const err48 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.parallel,data:data22};
+const err48 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema47.properties.parallel,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2654,7 +2654,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.parallel.type,parentSchema:schema46.properties.parallel,data:data22};
+const err49 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.parallel.type,parentSchema:schema47.properties.parallel,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2684,7 +2684,7 @@ errors = vErrors.length;
 }
 if(Array.isArray(data25)){
 if(data25.length < 1){
-const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.steps,data:data25};
+const err50 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema47.properties.steps,data:data25};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2695,7 +2695,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.steps.type,parentSchema:schema46.properties.steps,data:data25};
+const err51 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.steps.type,parentSchema:schema47.properties.steps,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2725,7 +2725,7 @@ valid10 = valid10 || _valid1;
 const _errs74 = errors;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.until === undefined){
-const err53 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema64.required,parentSchema:schema64,data:data26};
+const err53 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema65.required,parentSchema:schema65,data:data26};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2736,7 +2736,7 @@ errors++;
 }
 for(const key3 in data26){
 if(!(key3 === "until")){
-const err54 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data:data26};
+const err54 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2749,7 +2749,7 @@ errors++;
 if(data26.until !== undefined){
 let data27 = data26.until;
 if(typeof data27 !== "string"){
-const err55 = {instancePath:instancePath+"/wait/until",schemaPath:"#/$defs/waitUntil/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.until.type,parentSchema:schema64.properties.until,data:data27};
+const err55 = {instancePath:instancePath+"/wait/until",schemaPath:"#/$defs/waitUntil/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.until.type,parentSchema:schema65.properties.until,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2761,7 +2761,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data:data26};
+const err56 = {instancePath:instancePath+"/wait",schemaPath:"#/$defs/waitUntil/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2773,7 +2773,7 @@ errors++;
 var _valid1 = _errs74 === errors;
 valid10 = valid10 || _valid1;
 if(!valid10){
-const err57 = {instancePath:instancePath+"/wait",schemaPath:"#/properties/wait/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.properties.wait.anyOf,parentSchema:schema46.properties.wait,data:data26};
+const err57 = {instancePath:instancePath+"/wait",schemaPath:"#/properties/wait/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.properties.wait.anyOf,parentSchema:schema47.properties.wait,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2804,7 +2804,7 @@ if(data.fail !== undefined){
 let data29 = data.fail;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.error === undefined){
-const err58 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema67.required,parentSchema:schema67,data:data29};
+const err58 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema68.required,parentSchema:schema68,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2815,7 +2815,7 @@ errors++;
 }
 for(const key4 in data29){
 if(!((key4 === "error") || (key4 === "message"))){
-const err59 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data:data29};
+const err59 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2829,7 +2829,7 @@ if(data29.error !== undefined){
 let data30 = data29.error;
 if(typeof data30 === "string"){
 if(!pattern6.test(data30)){
-const err60 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema67.properties.error,data:data30};
+const err60 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema68.properties.error,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2840,7 +2840,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.error.type,parentSchema:schema67.properties.error,data:data30};
+const err61 = {instancePath:instancePath+"/fail/error",schemaPath:"#/$defs/failStep/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.error.type,parentSchema:schema68.properties.error,data:data30};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2853,7 +2853,7 @@ errors++;
 if(data29.message !== undefined){
 let data31 = data29.message;
 if(typeof data31 !== "string"){
-const err62 = {instancePath:instancePath+"/fail/message",schemaPath:"#/$defs/failStep/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.message.type,parentSchema:schema67.properties.message,data:data31};
+const err62 = {instancePath:instancePath+"/fail/message",schemaPath:"#/$defs/failStep/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.message.type,parentSchema:schema68.properties.message,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2865,7 +2865,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data:data29};
+const err63 = {instancePath:instancePath+"/fail",schemaPath:"#/$defs/failStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2881,7 +2881,7 @@ let valid17 = false;
 const _errs91 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.activity === undefined){
-const err64 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/0/required",keyword:"required",params:{missingProperty: "activity"},message:"must have required property '"+"activity"+"'",schema:schema46.dependentSchemas.input.anyOf[0].required,parentSchema:schema46.dependentSchemas.input.anyOf[0],data};
+const err64 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/0/required",keyword:"required",params:{missingProperty: "activity"},message:"must have required property '"+"activity"+"'",schema:schema47.dependentSchemas.input.anyOf[0].required,parentSchema:schema47.dependentSchemas.input.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2896,7 +2896,7 @@ valid17 = valid17 || _valid2;
 const _errs92 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.workflow === undefined){
-const err65 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/1/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema46.dependentSchemas.input.anyOf[1].required,parentSchema:schema46.dependentSchemas.input.anyOf[1],data};
+const err65 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf/1/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema47.dependentSchemas.input.anyOf[1].required,parentSchema:schema47.dependentSchemas.input.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2909,7 +2909,7 @@ errors++;
 var _valid2 = _errs92 === errors;
 valid17 = valid17 || _valid2;
 if(!valid17){
-const err66 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.dependentSchemas.input.anyOf,parentSchema:schema46.dependentSchemas.input,data};
+const err66 = {instancePath,schemaPath:"#/dependentSchemas/input/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.dependentSchemas.input.anyOf,parentSchema:schema47.dependentSchemas.input,data};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2932,7 +2932,7 @@ vErrors = null;
 }
 }
 else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2967,7 +2967,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.type,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3178,6 +3178,19 @@ vErrors.push(err13);
 errors++;
 }
 }
+if(data.timeout !== undefined){
+let data10 = data.timeout;
+if(typeof data10 !== "string"){
+const err14 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
 if(data.steps !== undefined){
 if(!(validate29(data.steps, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
@@ -3186,12 +3199,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err15];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -3205,7 +3218,7 @@ return validate20;
 
 /** Builds the language schema's quick check (the verdict only). */
 function createQuickCheck() {
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"dependentSchemas":{"input":{"sluiceAnyKeyOf":["activity","workflow"]}},"sluiceOneKeyOf":["ai","http","queue","cosmos","activity","workflow","parallel","forEach","switch","steps","wait","waitForEvent","set","fail"]},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"sluiceOneKeyOf":["upsert","read","query"]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sluice.dev/schemas/workflow.schema.json","title":"Workflow definition","description":"A Sluice workflow definition: triggers, input schema and steps, interpreted by one generic Durable orchestrator.","type":"object","additionalProperties":false,"required":["name","steps"],"properties":{"$schema":{"description":"Optional URI of this JSON Schema, for editors that read it from the document.","type":"string"},"name":{"description":"The workflow's name: unique among all workflows; used in routes, run records and sub-workflow references.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$","examples":["order-intake","content-moderation"]},"description":{"description":"What the workflow does, for people reading it and for `GET /api/workflows`.","type":"string"},"version":{"description":"Informational version number; runs are pinned by the definition's content hash anyway.","type":["integer","string"],"examples":[1,"2024-06"]},"triggers":{"$ref":"#/$defs/triggers"},"input":{"description":"JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.","type":"object","examples":[{"type":"object","required":["orderId"],"properties":{"orderId":{"type":"string"}}}]},"defaults":{"$ref":"#/$defs/defaults"},"deadLetter":{"$ref":"#/$defs/deadLetter"},"timeout":{"$ref":"#/$defs/duration","description":"The longest the whole run may take: past it no step starts, what is in flight is dropped, and the run fails with `Timeout` (dead-lettered like any failure). Counted from the run's start."},"steps":{"$ref":"#/$defs/steps","description":"The steps of the workflow, run in order."},"output":{"description":"The run's output: usually an expression over `steps.<id>.output`. Without it the output is the last step's output.","examples":["${{ steps.summary.output }}"]}},"$defs":{"duration":{"title":"Duration","description":"A duration: a number followed by `ms`, `s`, `m`, `h` or `d` (for example `500ms`, `10s`, `5m`, `1h`, `2d`), or a `${{ }}` expression that yields one.","type":"string","examples":["10s","5m","1h"]},"expression":{"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]},"errorName":{"title":"Error name","description":"An error name: `Timeout`, `HttpError`, `AiError`, `QueueError`, `CosmosError`, `ActivityError`, `ValidationError`, or the `error` of a `fail` step.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["HttpError","Timeout"]},"triggers":{"title":"Triggers","description":"How runs of this workflow start; any combination. None means the workflow starts only through the API or as a sub-workflow.","type":"object","additionalProperties":false,"properties":{"http":{"$ref":"#/$defs/httpTrigger"},"queue":{"$ref":"#/$defs/queueTrigger"},"schedule":{"description":"One schedule, or a list of them; each becomes a timer trigger.","anyOf":[{"$ref":"#/$defs/scheduleTrigger"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scheduleTrigger"}}]}}},"httpTrigger":{"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}},"queueTrigger":{"title":"Queue trigger","description":"Starts a run per Storage queue message; each message's JSON body is one run's input.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Azure Storage queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["orders-in"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string","examples":["AzureWebJobsStorage"]}},"required":["name"]},"scheduleTrigger":{"title":"Schedule trigger","description":"Starts a run on a schedule.","type":"object","additionalProperties":false,"properties":{"cron":{"description":"NCRONTAB expression with six fields (second minute hour day month day-of-week), as Azure Functions timer triggers use.","type":"string","examples":["0 */5 * * * *","0 0 9 * * 1-5"]},"input":{"description":"The run input for scheduled runs.","examples":[{"source":"timer"}]}},"required":["cron"]},"defaults":{"title":"Defaults","description":"Settings that apply to every step that does not say otherwise.","type":"object","additionalProperties":false,"properties":{"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"Default timeout of each step."},"failOpen":{"description":"Default fail-open behaviour of `ai` steps; default true.","type":"boolean","default":true}}},"deadLetter":{"title":"Dead-letter","description":"Where a run that fails terminally is sent: its original input, trigger, run id, failing step, error, attempts and definition hash.","type":"object","additionalProperties":false,"properties":{"queue":{"description":"Azure Storage queue name for dead-lettered runs.","type":"string","examples":["orders-dlq"]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["queue"]},"retry":{"title":"Retry policy","description":"How a failing step is retried. Retries are performed by the orchestrator with durable timers.","type":"object","additionalProperties":false,"properties":{"maxAttempts":{"description":"Attempts in all, the first included; default 3.","type":"integer","minimum":1,"maximum":100,"examples":[3]},"interval":{"$ref":"#/$defs/duration","description":"Delay before the second attempt; default `1s`."},"backoff":{"description":"Multiplier applied to the delay after each attempt; default 2.","type":"number","minimum":1,"maximum":10,"examples":[2]},"maxInterval":{"$ref":"#/$defs/duration","description":"Upper bound of the delay between attempts."},"jitter":{"description":"Randomise each delay by up to ±20%, seeded deterministically from the run, step and attempt; default false.","type":"boolean"},"on":{"description":"Error names that are retried; default: the transient ones (retryable `HttpError`, `AiError`, `QueueError`, `CosmosError`, `Timeout`).","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"},"examples":[["HttpError","Timeout"]]}}},"catchClause":{"title":"Catch clause","description":"Runs in place of a failed step when its `errors` filter matches; the error is bound as `error` (`{ name, message, step }`).","type":"object","additionalProperties":false,"properties":{"errors":{"description":"Error names this clause handles; omitted: any error.","type":"array","minItems":1,"items":{"$ref":"#/$defs/errorName"}},"steps":{"$ref":"#/$defs/steps","description":"The steps run instead of the failed step; their last output becomes its output."}},"required":["steps"]},"steps":{"title":"Steps","description":"A sequence of steps.","type":"array","items":{"$ref":"#/$defs/step"}},"step":{"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"dependentSchemas":{"input":{"sluiceAnyKeyOf":["activity","workflow"]}},"sluiceOneKeyOf":["ai","http","queue","cosmos","activity","workflow","parallel","forEach","switch","steps","wait","waitForEvent","set","fail"]},"aiStep":{"title":"AI step","description":"A Gemini call. The answer is requested as JSON and checked against `output`. Fail-open: any failure yields `fallback` and marks the step degraded.","type":"object","additionalProperties":false,"properties":{"model":{"description":"Gemini model name; default `gemini-2.5-flash`.","type":"string","examples":["gemini-2.5-flash","gemini-2.5-pro"]},"prompt":{"description":"The prompt; `${{ }}` expressions are interpolated.","type":"string","examples":["Classify this order: ${{ input.text }}"]},"system":{"description":"System instruction.","type":"string"},"temperature":{"description":"Sampling temperature, 0 to 2.","type":"number","minimum":0,"maximum":2},"maxOutputTokens":{"description":"Upper bound on the answer's tokens.","type":"integer","minimum":1},"output":{"description":"JSON Schema the answer must satisfy.","type":"object","examples":[{"type":"object","required":["category"],"properties":{"category":{"enum":["standard","priority","fraud"]}}}]},"fallback":{"description":"The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.","examples":[{"category":"standard"}]},"failOpen":{"description":"Fail-open (default true): failures yield `fallback`. False: a failure is an ordinary `AiError`.","type":"boolean"}},"required":["prompt"]},"httpStep":{"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]},"queueStep":{"title":"Queue step","description":"Sends a message to an Azure Storage queue. Output: `{ messageId }`.","type":"object","additionalProperties":false,"properties":{"name":{"description":"Queue name: 3-63 characters, lowercase letters, digits and single hyphens.","type":"string","examples":["reservations"]},"message":{"description":"The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.","examples":[{"orderId":"${{ input.orderId }}"}]},"connection":{"description":"Name of the app setting holding the storage connection; default `AzureWebJobsStorage`.","type":"string"}},"required":["name","message"]},"cosmosStep":{"title":"Cosmos DB step","description":"One Cosmos DB operation on a container: exactly one of `upsert`, `read`, `query`.","type":"object","additionalProperties":false,"properties":{"container":{"description":"Container name.","type":"string","examples":["orders"]},"database":{"description":"Database name; default from the `COSMOS_DATABASE` setting.","type":"string"},"upsert":{"description":"The item to upsert; it must have an `id`. Output: the item.","type":"object","examples":[{"id":"${{ input.orderId }}"}]},"read":{"$ref":"#/$defs/cosmosRead"},"query":{"$ref":"#/$defs/cosmosQuery"}},"required":["container"],"sluiceOneKeyOf":["upsert","read","query"]},"cosmosRead":{"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]},"cosmosQuery":{"title":"Cosmos query","description":"A parameterized SQL query; values go in `parameters`, never into the text. Output: the list of results.","type":"object","additionalProperties":false,"properties":{"sql":{"description":"The query text with `@name` parameters.","type":"string","examples":["SELECT * FROM c WHERE c.customerId = @customer"]},"parameters":{"description":"The query parameters.","type":"array","items":{"$ref":"#/$defs/cosmosParameter"}}},"required":["sql"]},"cosmosParameter":{"title":"Cosmos query parameter","description":"One `@name` parameter of a query.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The parameter name, starting with `@`.","type":"string","pattern":"^@[A-Za-z_][A-Za-z0-9_]*$","examples":["@customer"]},"value":{"description":"The parameter value; expressions are evaluated."}},"required":["name","value"]},"forEachStep":{"title":"forEach step","description":"Runs `steps` once per item, at most `concurrency` at a time. Output: the list of each iteration's last step output, in item order.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The list to iterate: an expression yielding a list, or a literal list.","anyOf":[{"type":"string"},{"type":"array"}],"examples":["${{ input.lines }}"]},"as":{"description":"Name of the item variable; default `item`. `index` is bound too.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"item","examples":["line"]},"concurrency":{"description":"At most this many iterations in flight (a sliding window).","type":"integer","minimum":1,"maximum":1000,"examples":[10]},"steps":{"$ref":"#/$defs/steps","description":"The steps run per item.","type":"array","minItems":1}},"required":["items","steps"]},"switchStep":{"title":"switch step","description":"Runs the first case whose `when` is true, else `default`. Output: the last output of the branch that ran.","type":"object","additionalProperties":false,"properties":{"cases":{"description":"The cases, tried in order.","type":"array","items":{"$ref":"#/$defs/switchCase"}},"default":{"$ref":"#/$defs/steps","description":"Steps run when no case matches."}},"required":["cases"]},"switchCase":{"title":"switch case","description":"A condition and the steps it runs.","type":"object","additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/expression","description":"The condition."},"steps":{"$ref":"#/$defs/steps","description":"The steps run when `when` is true."}},"required":["when","steps"]},"waitUntil":{"title":"Wait until","description":"Wait until a point in time.","type":"object","additionalProperties":false,"properties":{"until":{"description":"An ISO 8601 timestamp, or an expression yielding one.","type":"string","examples":["2030-01-01T00:00:00Z","${{ input.notBefore }}"]}},"required":["until"]},"waitForEventStep":{"title":"waitForEvent step","description":"Waits for an external event raised on the run. Output: the event's payload, or `default` on timeout.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The event name (case-sensitive).","type":"string","examples":["approved"]},"timeout":{"$ref":"#/$defs/duration","description":"How long to wait; without `default` a timeout fails the step with `Timeout`."},"default":{"description":"Output used when the wait times out."}},"required":["name"]},"failStep":{"title":"fail step","description":"Ends the run as failed with this error (a `catch` may handle it).","type":"object","additionalProperties":false,"properties":{"error":{"description":"The error name.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","examples":["Rejected"]},"message":{"description":"The error message; expressions are interpolated.","type":"string"}},"required":["error"]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{0,62}$", "u");
 const schema33 = {"title":"HTTP trigger","description":"Starts a run per HTTP request; the JSON body is the run input.","type":"object","additionalProperties":false,"properties":{"route":{"description":"Route under `/api/`; default `workflows/<name>`.","type":"string","pattern":"^[A-Za-z0-9_~./{}-]+$","examples":["orders"]},"methods":{"description":"Accepted HTTP methods; default `[POST]`.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["GET","POST","PUT","PATCH","DELETE"]},"examples":[["POST"]]},"authLevel":{"description":"Authorization level of the function: `anonymous`, `function` (default: a function key is required) or `admin`.","enum":["anonymous","function","admin"],"default":"function"},"respond":{"description":"`async` (default): answer 202 with status URLs at once. `sync`: wait up to `timeout` for the run and answer its output, else 202.","enum":["async","sync"],"default":"async"},"timeout":{"$ref":"#/$defs/duration","description":"How long a `respond: sync` request waits for the run before answering 202; default `30s`."}}};
@@ -3900,8 +3913,8 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"dependentSchemas":{"input":{"sluiceAnyKeyOf":["activity","workflow"]}},"sluiceOneKeyOf":["ai","http","queue","cosmos","activity","workflow","parallel","forEach","switch","steps","wait","waitForEvent","set","fail"]};
-const schema47 = {"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]};
+const schema47 = {"title":"Step","description":"One step: an `id`, exactly one kind (`ai`, `http`, `queue`, `cosmos`, `activity`, `workflow`, `parallel`, `forEach`, `switch`, `steps`, `wait`, `waitForEvent`, `set`, `fail`) and optional `name`, `if`, `retry`, `timeout`, `catch`.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id: unique in the whole file; its output is `steps.<id>.output`.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["classify"]},"name":{"description":"Display name.","type":"string"},"if":{"$ref":"#/$defs/expression","description":"Run the step only when true; a skipped step's output is null."},"retry":{"$ref":"#/$defs/retry"},"timeout":{"$ref":"#/$defs/duration","description":"The step fails with `Timeout` when it takes longer."},"catch":{"description":"Handlers for the step's failure; the first whose `errors` match runs in its place.","type":"array","minItems":1,"items":{"$ref":"#/$defs/catchClause"}},"input":{"description":"The input passed to an `activity` or `workflow` step; expressions are evaluated."},"ai":{"$ref":"#/$defs/aiStep"},"http":{"$ref":"#/$defs/httpStep"},"queue":{"$ref":"#/$defs/queueStep"},"cosmos":{"$ref":"#/$defs/cosmosStep"},"activity":{"description":"Name of a TypeScript activity registered by the app; `input` is passed to it; its return value is the output.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","examples":["reserveStock"]},"workflow":{"description":"Name of another workflow run as a sub-orchestration; `input` is passed to it; its `output` is the output.","type":"string","pattern":"^[a-z][a-z0-9-]{0,62}$"},"parallel":{"$ref":"#/$defs/steps","description":"Steps run concurrently; all must finish. Output: an object of the children's outputs keyed by their ids.","type":"array","minItems":1},"forEach":{"$ref":"#/$defs/forEachStep"},"switch":{"$ref":"#/$defs/switchStep"},"steps":{"$ref":"#/$defs/steps","description":"A group: a sequence of steps used as one. Output: its last step's output.","type":"array","minItems":1},"wait":{"description":"Wait a duration, or until a timestamp. Output: null.","anyOf":[{"$ref":"#/$defs/duration"},{"$ref":"#/$defs/waitUntil"}],"examples":["10s"]},"waitForEvent":{"$ref":"#/$defs/waitForEventStep"},"set":{"description":"A value, usually a mapping of expressions; it becomes the output.","examples":[{"category":"${{ steps.classify.output.category }}"}]},"fail":{"$ref":"#/$defs/failStep"}},"dependentSchemas":{"input":{"sluiceAnyKeyOf":["activity","workflow"]}},"sluiceOneKeyOf":["ai","http","queue","cosmos","activity","workflow","parallel","forEach","switch","steps","wait","waitForEvent","set","fail"]};
+const schema48 = {"title":"Expression","description":"A condition: a `${{ EXPR }}` expression, or the literal `true` or `false`. Plain text such as `input.enabled` or `\"false\"` is not a condition (it would always be true): wrap it, `${{ input.enabled }}`.","type":["string","boolean"],"pattern":"^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$","examples":["${{ input.count > 3 }}"]};
 const pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern8 = new RegExp("^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$", "u");
 const pattern11 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
@@ -4005,7 +4018,7 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema52 = {"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]};
+const schema53 = {"title":"HTTP step","description":"An HTTP call with JSON in and out. 5xx, 429 and network errors are retryable; 4xx are not. Output: `{ status, headers, body }`.","type":"object","additionalProperties":false,"properties":{"method":{"description":"HTTP method; default GET.","enum":["GET","POST","PUT","PATCH","DELETE","HEAD"],"default":"GET"},"url":{"description":"The URL; https is expected. Private, loopback and link-local addresses are refused unless allow-listed in settings.","type":"string","examples":["https://prices.example.com/orders/${{ input.orderId }}"]},"headers":{"description":"Request headers.","type":"object","additionalProperties":{"type":"string"},"examples":[{"Authorization":"Bearer ${{ secrets.PRICES_TOKEN }}"}]},"query":{"description":"Query-string parameters.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"body":{"description":"Request body, sent as JSON."},"timeout":{"$ref":"#/$defs/duration","description":"Timeout of the request itself."}},"required":["url"]};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4038,7 +4051,7 @@ if(data.method !== undefined){
 let data0 = data.method;
 const _errs2 = errors;
 if(!((((((data0 === "GET") || (data0 === "POST")) || (data0 === "PUT")) || (data0 === "PATCH")) || (data0 === "DELETE")) || (data0 === "HEAD"))){
-validate34.errors = [{instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema52.properties.method.enum}}];
+validate34.errors = [{instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema53.properties.method.enum}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4096,7 +4109,7 @@ for(const key2 in data4){
 let data5 = data4[key2];
 const _errs13 = errors;
 if(((typeof data5 !== "string") && (!(typeof data5 == "number"))) && (typeof data5 !== "boolean")){
-validate34.errors = [{instancePath:instancePath+"/query/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/query/additionalProperties/type",keyword:"type",params:{type: schema52.properties.query.additionalProperties.type}}];
+validate34.errors = [{instancePath:instancePath+"/query/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/query/additionalProperties/type",keyword:"type",params:{type: schema53.properties.query.additionalProperties.type}}];
 return false;
 }
 var valid2 = _errs13 === errors;
@@ -4144,7 +4157,7 @@ return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema56 = {"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]};
+const schema57 = {"title":"Cosmos read","description":"A point read. Output: the item, or null when missing.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Item id.","type":"string"},"partitionKey":{"description":"Partition key value; default the id.","type":["string","number","boolean"]}},"required":["id"]};
 const pattern10 = new RegExp("^@[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4374,7 +4387,7 @@ if(data3.partitionKey !== undefined){
 let data5 = data3.partitionKey;
 const _errs14 = errors;
 if(((typeof data5 !== "string") && (!(typeof data5 == "number"))) && (typeof data5 !== "boolean")){
-validate36.errors = [{instancePath:instancePath+"/read/partitionKey",schemaPath:"#/$defs/cosmosRead/properties/partitionKey/type",keyword:"type",params:{type: schema56.properties.partitionKey.type}}];
+validate36.errors = [{instancePath:instancePath+"/read/partitionKey",schemaPath:"#/$defs/cosmosRead/properties/partitionKey/type",keyword:"type",params:{type: schema57.properties.partitionKey.type}}];
 return false;
 }
 var valid2 = _errs14 === errors;
@@ -4634,7 +4647,7 @@ let data0 = data.when;
 const _errs2 = errors;
 const _errs3 = errors;
 if((typeof data0 !== "string") && (typeof data0 !== "boolean")){
-validate43.errors = [{instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema47.type}}];
+validate43.errors = [{instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema48.type}}];
 return false;
 }
 if(errors === _errs3){
@@ -4849,7 +4862,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema46.properties, key0))){
+if(!(func1.call(schema47.properties, key0))){
 validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -4894,7 +4907,7 @@ let data2 = data.if;
 const _errs6 = errors;
 const _errs7 = errors;
 if((typeof data2 !== "string") && (typeof data2 !== "boolean")){
-validate30.errors = [{instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema47.type}}];
+validate30.errors = [{instancePath:instancePath+"/if",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema48.type}}];
 return false;
 }
 if(errors === _errs7){
@@ -5763,16 +5776,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.steps !== undefined){
+if(data.timeout !== undefined){
 const _errs22 = errors;
-if(!(validate29(data.steps, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
+if(typeof data.timeout !== "string"){
+validate20.errors = [{instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"}}];
+return false;
 }
 var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.steps !== undefined){
+const _errs25 = errors;
+if(!(validate29(data.steps, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

@@ -61,6 +61,10 @@ export interface WorkflowDefinition {
   defaults?: Defaults;
   deadLetter?: DeadLetter;
   /**
+   * The longest the whole run may take: past it no step starts, what is in flight is dropped, and the run fails with `Timeout` (dead-lettered like any failure). Counted from the run's start.
+   */
+  timeout?: Duration;
+  /**
    * The steps of the workflow, run in order.
    */
   steps: Steps;

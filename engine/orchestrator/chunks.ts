@@ -62,6 +62,48 @@ export function* runLanes(run: Run, step: PlanStep<ForEachBody>, scope: Scope, p
   return outputs;
 }
 
+/**
+ * Version 4: a bounded forEach over more items than its bound. The items are cut into batches (one item
+ * each for up to BATCHES_PER_SLOT × the bound items, at most MAX_BATCHES batches unless the bound is
+ * larger; larger batches beyond, so the run holds a bounded number of children in its history); each batch is a child that runs its items one after the other, and the run
+ * keeps `window` batches in flight in a true sliding window (together.ts), refilling a slot the moment
+ * its batch is done. So at most `window` items run at once, and a slow item holds back only the items
+ * of its own batch (none while batches are single items), never every Nth item after it.
+ */
+export function* runBatches(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, items: unknown[], offset: number, window: number): Flow<unknown[]> {
+  const size = Math.max(1, Math.ceil(items.length / Math.max(window, Math.min(MAX_BATCHES, window * BATCHES_PER_SLOT))));
+  const count = Math.ceil(items.length / size);
+  const results = (yield* run.together(count, (batch) => runBatch(run, step, scope, path, items, offset, size, batch), window)) as FragmentResult[];
+  const outputs: unknown[] = [];
+  for (const result of results) {
+    for (const output of result.outputs) outputs.push(output);
+    for (const record of result.records) run.records.push(record);
+  }
+  return outputs;
+}
+
+/**
+ * Batches per window slot, at most, and batches per forEach (chunk), at most, unless the bound itself is
+ * larger: what bounds the run's history (about 4 events a batch) and the work of its replays, which
+ * restart every batch's fiber (so that work grows with the square of the batch count).
+ */
+export const BATCHES_PER_SLOT = 4;
+export const MAX_BATCHES = 100;
+
+function* runBatch(run: Run, step: PlanStep, scope: Scope, path: string, items: unknown[], offset: number, size: number, batch: number): Flow<FragmentResult> {
+  const start = batch * size;
+  const fragment = fragmentOf(run, step, scope, path, 'lane', items.slice(start, start + size), offset + start, 1);
+  // Named by the index of the batch's first item: unique across the chunks of one forEach.
+  const task = startFragment(run, fragment, `${run.ref.id}:${path}:batch${offset + start}`);
+  try {
+    yield task;
+  } catch {
+    // Read through task.isFaulted.
+  }
+  if (task.isFaulted) throw fragmentFailure(task, path);
+  return task.result as FragmentResult;
+}
+
 /** The input of a fragment of `step` run at `path` in `scope`. */
 export function fragmentOf(run: Run, step: PlanStep, scope: Scope, path: string, kind: FragmentInput['kind'], items: unknown[], offset: number, stride: number): FragmentInput {
   const { steps, input: _input, run: _run, ...vars } = scope;
@@ -75,6 +117,9 @@ export function startFragment(run: Run, fragment: FragmentInput, instanceId: str
   const step = run.input.interpreterVersion >= 3 ? run.plan.byPath.get(fragment.step) : undefined;
   // Version 3: the run input only as far as the fragment's steps read it.
   const input: RunInput = { ...run.input, ...(step ? { input: pick(run.input.input, scopeNeeds(step, fragment.kind).input) } : {}), fragment, record: false };
+  // Version 4: the child holds to the deadline it was started under (deadline.ts).
+  if (run.deadline !== undefined) input.deadline = run.deadline;
+  else delete input.deadline;
   return run.df.callSubOrchestrator('sluice', input, instanceId);
 }
 

@@ -39,6 +39,11 @@ export interface Run {
   records: StepRecord[];
   /** Degraded marks set by activities or fail-open, by run path. */
   degraded: Map<string, string>;
+  /**
+   * The nearest deadline (ms since the epoch) of the code running now: a run's or a step's `timeout`
+   * (deadline.ts). Children started under it carry it in their input.
+   */
+  deadline?: number;
   /** Runs a sequence of steps; returns the last output (null when empty or skipped). */
   steps(list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown>;
   /** Starts a sequence of steps for `together`: a one-step bare activity call as a StepCall, else its flow. */

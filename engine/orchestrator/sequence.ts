@@ -13,11 +13,15 @@ import { nowMs, type Run, type StepRecord } from './run';
 import { catchScope, setOutput, type Scope } from './scope';
 import { ReportedFailure, scheduleStepActivity, stepActivityOutcome, stepTimeoutMs } from './call';
 import { runTimedStep } from './timed';
+import { deadlineIn, withDeadline } from './deadline';
 import { Continuation, StepCall } from './step-call';
 
 // Kinds whose `timeout` needs a child orchestration; I/O kinds race their own task (call.ts), and
 // wait/waitForEvent/set/fail have nothing to interrupt or their own timeout.
 const COMPOSITE = new Set(['steps', 'parallel', 'forEach', 'switch']);
+// Version 4: kinds whose `timeout` is a deadline in the run itself (deadline.ts); the waits are among them
+// (version 3 ignored a step `timeout` on them).
+const HELD = new Set([...COMPOSITE, 'wait', 'waitForEvent']);
 
 /** Runs steps in order; returns the last step's output (null for none). */
 export function runSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
@@ -162,6 +166,10 @@ function* attemptOutcome(run: Run, step: PlanStep, scope: Scope, path: string, a
     return stepActivityOutcome(run, task, path, step.kind);
   }
   try {
+    if (step.timeout && HELD.has(step.kind) && run.input.interpreterVersion >= 4) {
+      const deadline = deadlineIn(run, stepTimeoutMs(step, scope, path)!);
+      return yield* withDeadline(run, kind.orchestrate(step, scope, run, path, attempt), deadline, path, `step \`${path}\``);
+    }
     if (step.timeout && COMPOSITE.has(step.kind) && run.input.interpreterVersion >= 2) {
       return yield* runTimedStep(run, step, scope, path, attempt, stepTimeoutMs(step, scope, path)!);
     }

@@ -12,8 +12,10 @@ import { kindNamed } from '../steps';
 import { iterate, runItems, type ForEachBody } from '../steps/forEach/orchestrate';
 import { settle } from './call';
 import { sendDeadLetter } from './dead-letter';
+import { durationMs } from '../plan/duration';
+import { withDeadline } from './deadline';
 import { evaluateIn } from './evaluate';
-import { failureOf, runErrorMessage, type StepFailure } from './failure';
+import { failureOf, runErrorMessage, StepFailure } from './failure';
 import type { Flow } from './kind';
 import { recordFinished, recordStarted } from './records';
 import type { Run } from './run';
@@ -72,12 +74,13 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
     ref: input.interpreterVersion >= 3 ? { id: info.id, workflow: plan.name } : { id: info.id, workflow: plan.name, definitionHash: plan.hash },
     info,
     chunkSize,
+    ...(input.deadline !== undefined && input.interpreterVersion >= 4 ? { deadline: input.deadline } : {}),
     records: [],
     degraded: new Map(),
     steps: (list, scope, basePath) => runSteps(run, list, scope, basePath),
     startSteps: (list, scope, basePath) => startSteps(run, list, scope, basePath),
     step: (step, scope, basePath) => runStep(run, step, scope, basePath),
-    together: (count, start, window) => together(df, count, start, resumeCall, window),
+    together: (count, start, window) => together(df, count, start, resumeCall, window, input.interpreterVersion >= 4),
     settle: (task, timeoutMs, path) => settle(run, task, timeoutMs, path),
   };
   return run;
@@ -93,7 +96,9 @@ function* runWorkflow(df: DurableOrchestrationContext, trust: DefinitionTrust, c
   let output: unknown = null;
   let failure: StepFailure | undefined;
   try {
-    output = yield* runInOrder(run, plan.steps, scope, '', (i) => df.setCustomStatus(statuses[i]));
+    const steps = runInOrder(run, plan.steps, scope, '', (i) => df.setCustomStatus(statuses[i]));
+    const deadline = runDeadline(run, scope);
+    output = yield* deadline === undefined ? steps : withDeadline(run, steps, deadline, '$run', `run \`${run.ref.id}\``);
     if (plan.output) output = evaluateIn(plan.output, scope, '$output');
     df.setCustomStatus(statuses[plan.steps.length]);
   } catch (thrown) {
@@ -109,6 +114,22 @@ function* runWorkflow(df: DurableOrchestrationContext, trust: DefinitionTrust, c
     yield* recordFinished(run, { status: deadLetter ? 'DeadLettered' : 'Failed', error: failure.view, ...(deadLetter ? { deadLetter } : {}) });
   }
   throw new Error(runErrorMessage(failure));
+}
+
+// Version 4: the nearer of the workflow's own `timeout` (from the run's start) and the deadline its
+// parent step gave it (a sub-workflow).
+function runDeadline(run: Run, scope: Scope): number | undefined {
+  if (run.input.interpreterVersion < 4) return undefined;
+  let own: number | undefined;
+  if (run.plan.timeout) {
+    try {
+      own = Date.parse(run.info.startedAt) + durationMs(run.plan.timeout, scope);
+    } catch (error) {
+      throw new StepFailure({ name: 'ExpressionError', message: `the workflow's timeout: ${(error as Error).message}`, retryable: false }, '$run');
+    }
+  }
+  const given = run.input.deadline;
+  return own === undefined ? given : given === undefined ? own : Math.min(own, given);
 }
 
 /** The custom status of a run: before each top-level step, and (last) when every step is done. */
@@ -138,16 +159,18 @@ function* runFragment(df: DurableOrchestrationContext, trust: DefinitionTrust, c
     throw new Error(runErrorMessage(failureOf(new Error(`no step for fragment \`${fragment.step}\``), fragment.path)));
   }
   const scope: Scope = { ...fragment.scope.vars, input: run.input.input, run: fragment.run, steps: { ...fragment.scope.steps } };
+  const deadline = run.deadline;
+  const held = <T>(flow: Flow<T>): Flow<T> => (deadline === undefined ? flow : withDeadline(run, flow, deadline, fragment.path, `step \`${fragment.path}\``));
   try {
     if (fragment.kind === 'step') {
-      const output = yield* kindNamed(step.kind).orchestrate(step, scope, run, fragment.path, fragment.attempt ?? 1);
+      const output = yield* held(kindNamed(step.kind).orchestrate(step, scope, run, fragment.path, fragment.attempt ?? 1));
       return { outputs: [output], records: run.records, steps: newOutputs(fragment.scope.steps, scope.steps) };
     }
     const forEachStep = step as PlanStep<ForEachBody>;
     const outputs =
       fragment.kind === 'lane'
-        ? yield* iterate(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset, fragment.stride, 1)
-        : yield* runItems(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset);
+        ? yield* held(iterate(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset, fragment.stride, 1))
+        : yield* held(runItems(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset));
     return { outputs, records: run.records };
   } catch (thrown) {
     throw new Error(runErrorMessage(failureOf(thrown, fragment.path)));

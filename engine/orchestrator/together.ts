@@ -15,9 +15,16 @@
  *   - when nothing is fresh, the oldest scheduled task alone.
  * After each wait every fiber whose task has settled is resumed, in fiber order (deterministic), and
  * freed window slots are refilled.
+ *
+ * Version 4 (`exact`): a wait covers every unfinished task, the fresh ones and those already scheduled,
+ * through race.ts (which sends the actions of the fresh ones only: the same actions as above). So a slow
+ * task holds back nothing: whichever task settles first resumes its fiber and refills its slot, a true
+ * sliding window. Event waits scheduled earlier cannot join (race.ts); while other tasks are pending
+ * they are harvested with them, and when only they remain the oldest is waited on alone.
  */
 import type { DurableOrchestrationContext, Task } from 'durable-functions';
 import type { Flow } from './kind';
+import { firstOf, raceable } from './race';
 import { Continuation, StepCall } from './step-call';
 
 // A fiber is a generator, or (a bare activity step's first attempt) a StepCall until its task settles.
@@ -51,6 +58,7 @@ export function* together(
   start: (index: number) => Flow<unknown> | StepCall,
   resume: (call: StepCall) => unknown,
   window = Number.POSITIVE_INFINITY,
+  exact = false,
 ): Flow<unknown[]> {
   const outputs: unknown[] = new Array(count).fill(null);
   let live: Fiber[] = [];
@@ -129,7 +137,8 @@ export function* together(
     const fresh: Task[] = [];
     for (const fiber of live) if (!scheduled(fiber.task!)) fresh.push(fiber.task!);
     let wait: Task;
-    if (fresh.length === 1) wait = fresh[0];
+    if (exact && fresh.length < live.length) wait = everyPending(df, live);
+    else if (fresh.length === 1) wait = fresh[0];
     else if (fresh.length > 1) wait = fresh.length === live.length && next >= count && fresh.every(isActivityCall) ? df.Task.all(fresh) : df.Task.any(fresh);
     else wait = oldestToReyield(live);
     try {
@@ -149,6 +158,13 @@ export function* together(
   }
   if (failure) throw failure.error;
   return outputs;
+}
+
+// Version 4: the first of every pending task (race.ts); the oldest event wait alone when only those remain.
+function everyPending(df: DurableOrchestrationContext, live: Fiber[]): Task {
+  const pending: Task[] = [];
+  for (const fiber of live) if (raceable(fiber.task!)) pending.push(fiber.task!);
+  return pending.length > 0 ? firstOf(df, pending) : oldestToReyield(live);
 }
 
 function settled(task: Task): boolean {

@@ -29,6 +29,7 @@ export function compilePlan(definition: WorkflowDefinition, hash = definitionHas
     steps,
     output: definition.output === undefined ? undefined : compileValue(definition.output),
     deadLetter: definition.deadLetter ? { ...definition.deadLetter } : undefined,
+    timeout: definition.timeout === undefined ? undefined : compileDuration(definition.timeout, 'timeout'),
     failOpen: defaults.failOpen !== false,
     byPath,
     calls: [...calls].sort(),

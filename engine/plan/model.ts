@@ -18,8 +18,14 @@ import type { DurationPlan } from './duration';
  *      carry only the parts of the run input and of earlier step outputs their steps read
  *      (orchestrator/fragment-scope.ts), not all of them; step activity inputs no longer carry the
  *      definition hash (`StepRunRef.definitionHash`).
+ *   4: a window of fibers is a true sliding window: a wait covers every unfinished task, so a free slot
+ *      is refilled as soon as any task settles (orchestrator/race.ts, together.ts); a bounded forEach
+ *      over more items than its bound runs batches of items as children in such a window, instead of
+ *      fixed round-robin lanes (orchestrator/chunks.ts); a `timeout` on a composite, wait or waitForEvent
+ *      step, and the workflow's own `timeout`, are deadlines in the run itself that drop the timed flow
+ *      (orchestrator/deadline.ts), and the children it started carry the deadline (`RunInput.deadline`).
  */
-export const INTERPRETER_VERSION = 3;
+export const INTERPRETER_VERSION = 4;
 
 /** Retry policy with defaults resolved and durations in milliseconds. */
 export interface RetryPlan {
@@ -64,6 +70,8 @@ export interface Plan {
   /** The workflow `output`; undefined: the last step's output. */
   output?: CompiledValue;
   deadLetter?: { queue: string; connection?: string };
+  /** The workflow's own `timeout` (version 4): the whole run's deadline, from its start. */
+  timeout?: DurationPlan;
   /** `defaults.failOpen` (default true). */
   failOpen: boolean;
   /** Every step by static path (fragments of a chunked forEach find their step here). */

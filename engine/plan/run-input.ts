@@ -84,6 +84,11 @@ export interface RunInput extends CarriedDefinition {
   fragment?: FragmentInput;
   /** Whether the run calls `sluice.run.started`/`sluice.run.finished`; default true. */
   record?: boolean;
+  /**
+   * Version 4: the deadline (ms since the epoch) of the step or run that started this child (a fragment
+   * or a sub-workflow): it starts no work after it and fails with `Timeout` (orchestrator/deadline.ts).
+   */
+  deadline?: number;
 }
 
 /** What a starter needs to build a run input. */

@@ -84,9 +84,9 @@ suite('forEach', () => {
     expect(episode.output).toEqual([{ value: 2 }, { value: 4 }, { value: 6 }]);
   });
 
-  it('with concurrency N runs N lanes, lane k taking items k, k+N, … one after the other', async () => {
+  it('v3: with concurrency N runs N lanes, lane k taking items k, k+N, … one after the other', async () => {
     const lines = Array.from({ length: 7 }, (_, i) => `l${i}`);
-    const host = new ReplayHost(sluiceHandler(), inputFor(definition(3), { lines }));
+    const host = new ReplayHost(sluiceHandler(), inputFor(definition(3), { lines }, { version: 3 }));
     let episode = await host.start();
     expect(addedTop(episode)).toEqual(['all[sub sluice run-1:perLine:lane0, sub sluice run-1:perLine:lane1, sub sluice run-1:perLine:lane2]']);
     const lane1 = episode.added[2].action.input as { fragment: { kind: string; items: unknown[]; offset: number; stride: number } };
@@ -109,7 +109,7 @@ suite('forEach', () => {
     expect(episode.output).toEqual(lines.map((_, i) => ({ value: i * 2 })));
   });
 
-  it('keeps a body that waits for events in the run itself, at most N iterations in flight', async () => {
+  it('v3: keeps a body that waits for events in the run itself, at most N iterations in flight', async () => {
     const waiting: WorkflowDefinition = {
       name: 'each-event',
       steps: [
@@ -123,7 +123,7 @@ suite('forEach', () => {
         },
       ],
     };
-    const host = new ReplayHost(sluiceHandler(), inputFor(waiting, { lines: ['a', 'b', 'c'] }));
+    const host = new ReplayHost(sluiceHandler(), inputFor(waiting, { lines: ['a', 'b', 'c'] }, { version: 3 }));
     let episode = await host.start();
     expect(addedTop(episode)).toEqual(['any[call sluice.activity, call sluice.activity]']);
     episode = await host.complete(1, ok('B'));
@@ -166,13 +166,13 @@ suite('forEach', () => {
     expect(episode.output).toEqual([0, 2, 4, 6, 8].map((value) => ({ value })));
   });
 
-  it('handles 10,000 items: 10 chunks one after the other, each with 50 lanes of 20 items', async () => {
+  it('v3: handles 10,000 items: 10 chunks one after the other, each with 50 lanes of 20 items', async () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => i);
     const definition10k: WorkflowDefinition = {
       name: 'big',
       steps: [{ id: 'all', forEach: { items: '${{ input.lines }}', concurrency: 50, steps: [{ id: 'one', activity: 'one', input: '${{ item }}' as never }] } }],
     };
-    const host = new ReplayHost(sluiceHandler(), inputFor(definition10k, { lines }));
+    const host = new ReplayHost(sluiceHandler(), inputFor(definition10k, { lines }, { version: 3 }));
     let episode = await host.start();
     expect(addedTop(episode)).toEqual(['sub sluice run-1:all:chunk0']);
     const chunkInput = episode.added[0].action.input as { fragment: { kind: string; items: unknown[] } };

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 suite('runs through the embedded Durable host', () => {
-  it('parallel, bounded forEach in lanes, chunks, retry, composite timeout and a sub-workflow', async () => {
+  it('parallel, bounded forEach in a sliding window of batches, chunks, retry, composite timeout and a sub-workflow', async () => {
     const { definition, child } = everything;
     let flakyCalls = 0;
     const inFlight = { now: 0, max: 0 };
@@ -49,13 +49,14 @@ suite('runs through the embedded Durable host', () => {
     });
     expect(inFlight.max).toBeLessThanOrEqual(3);
     const children = host.list().instances.map((s) => s.instanceId).filter((name) => name !== id).sort();
-    // 10 items over a chunk size of 4: chunks of 4, 4 and 2; a chunk of 4 with a bound of 3 runs in
-    // 3 lanes (named by their first item), the chunk of 2 runs in its own instance.
+    // 10 items over a chunk size of 4: chunks of 4, 4 and 2; a chunk of 4 with a bound of 3 runs its
+    // items as batches of one (named by their item) in a sliding window of 3, the chunk of 2 runs in its
+    // own instance; the group's timeout is a deadline in the run itself (no child).
     expect(children).toEqual(
       [
-        'chunked:chunk0', 'chunked:chunk1', 'chunked:chunk2', 'group:1',
+        'chunked:chunk0', 'chunked:chunk1', 'chunked:chunk2',
+        'lanes:batch0', 'lanes:batch1', 'lanes:batch2', 'lanes:batch3', 'lanes:batch4', 'lanes:batch5', 'lanes:batch6', 'lanes:batch7',
         'lanes:chunk0', 'lanes:chunk1', 'lanes:chunk2',
-        'lanes:lane0', 'lanes:lane1', 'lanes:lane2', 'lanes:lane4', 'lanes:lane5', 'lanes:lane6',
         'sub:1',
       ].map((name) => `${id}:${name}`),
     );

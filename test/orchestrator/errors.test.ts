@@ -256,8 +256,8 @@ suite('timeout on a composite step', () => {
     ],
   };
 
-  it('runs the attempt as a child orchestration raced with a timer; inner outputs come back to the run', async () => {
-    const host = new ReplayHost(sluiceHandler(), inputFor(definition));
+  it('v3: runs the attempt as a child orchestration raced with a timer; inner outputs come back to the run', async () => {
+    const host = new ReplayHost(sluiceHandler(), inputFor(definition, {}, { version: 3 }));
     let episode = await host.start();
     expect(addedTop(episode)).toEqual([`any[sub sluice run-1:group:1, timer ${at(60_000)}]`]);
     const childInput = episode.added[1].action.input as { fragment: { kind: string; attempt: number } };

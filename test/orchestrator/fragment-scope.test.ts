@@ -11,7 +11,7 @@ import { inputFor, sluiceHandler } from './workflows';
 const lines = Array.from({ length: 6 }, (_, i) => ({ sku: `s${i}`, qty: i + 1 }));
 
 function laneInputs(definition: WorkflowDefinition): Promise<RunInput[]> {
-  const host = new ReplayHost(sluiceHandler(), inputFor(definition, { orderId: 'o-1', lines, notes: 'x'.repeat(1000) }));
+  const host = new ReplayHost(sluiceHandler(), inputFor(definition, { orderId: 'o-1', lines, notes: 'x'.repeat(1000) }, { version: 3 }));
   return host.start().then((episode) => {
     const byInstance = new Map<string, RunInput>();
     for (const { action } of episode.added) {

@@ -6,9 +6,14 @@ import { handlerOf } from './harness';
 import { testTrust } from '../support/trust';
 
 /** A run input for `definition` (record off unless asked). */
-export function inputFor(definition: WorkflowDefinition, input: unknown = {}, options: { record?: boolean; workflows?: WorkflowDefinition[] } = {}): RunInput {
+export function inputFor(
+  definition: WorkflowDefinition,
+  input: unknown = {},
+  options: { record?: boolean; workflows?: WorkflowDefinition[]; /** An older interpreter version (runs in flight). */ version?: number } = {},
+): RunInput {
   const named = new Map((options.workflows ?? []).map((w) => [w.name, w]));
-  return runInputOf({ definition, input, trigger: { kind: 'api' }, sign: testTrust.sign, record: options.record ?? false, workflowNamed: (name) => named.get(name) });
+  const built = runInputOf({ definition, input, trigger: { kind: 'api' }, sign: testTrust.sign, record: options.record ?? false, workflowNamed: (name) => named.get(name) });
+  return options.version === undefined ? built : { ...built, interpreterVersion: options.version };
 }
 
 /** The real `sluice` handler. */

@@ -293,7 +293,7 @@ describe('lint: secret names', () => {
     expect(codes('COSMOS_CONNECTION')).toEqual(['secret-reserved:error']);
   });
 
-  it('`sluice lint` reads SLUICE_SECRETS from the environment, else from local.settings.json', async () => {
+  it('`sluice lint` reads SLUICE_SECRETS from the environment, else from local.settings.json, and skips the check when neither sets it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sluice-lint-secrets-'));
     try {
       writeFileSync(join(root, 'package.json'), '{"name":"p"}');
@@ -303,6 +303,10 @@ describe('lint: secret names', () => {
         const code = await lintCommand(['w.yaml', '--format', 'json', '--activities', ''], { stdout: (text) => (out += text), stderr: () => undefined, env, cwd: root });
         return { code, found: (JSON.parse(out) as Array<{ code: string }>).map((d) => d.code) };
       };
+      // Set nowhere (a fresh clone, a CI agent): the allow-list is unknown, so nothing to warn about.
+      expect(await lint({})).toEqual({ code: 0, found: [] });
+      expect(await lint({ SLUICE_SECRETS: '' })).toEqual({ code: 0, found: ['secret-not-listed'] });
+      writeFileSync(join(root, 'local.settings.json'), JSON.stringify({ Values: { SLUICE_SECRETS: 'OTHER' } }));
       expect(await lint({})).toEqual({ code: 0, found: ['secret-not-listed'] });
       writeFileSync(join(root, 'local.settings.json'), JSON.stringify({ Values: { SLUICE_SECRETS: 'PRICES_TOKEN' } }));
       expect(await lint({})).toEqual({ code: 0, found: [] });

@@ -2,13 +2,13 @@
  * `forEach`: the steps run once per item; each iteration has its own step-output scope. Output: each
  * iteration's last output, in item order. Where the iterations run:
  * - more items than the chunk size: in chunks, child orchestrations (orchestrator/chunks.ts);
- * - a `concurrency` bound smaller than the list: in that many lanes, child orchestrations that each run
- *   their share one after the other: a true sliding window;
+ * - a `concurrency` bound smaller than the list: batches of items as child orchestrations, that many
+ *   in flight in a sliding window (version 4; versions 2-3: that many fixed round-robin lanes);
  * - otherwise (and when the body waits for events, which are raised on the run's own instance): here,
  *   as fibers (orchestrator/together.ts), the bound kept as a window.
  */
 import { compileValue, type CompiledValue } from '../../expressions';
-import { runChunks, runLanes } from '../../orchestrator/chunks';
+import { runBatches, runChunks, runLanes } from '../../orchestrator/chunks';
 import { evaluateIn } from '../../orchestrator/evaluate';
 import { StepFailure } from '../../orchestrator/failure';
 import type { Flow, StepKind } from '../../orchestrator/kind';
@@ -57,6 +57,8 @@ export function* runItems(run: Run, step: PlanStep<ForEachBody>, scope: Scope, p
   const { concurrency, waitsForEvents } = step.body;
   // Version 1 runs kept every bounded forEach in the run itself.
   if (concurrency !== undefined && items.length > concurrency && !waitsForEvents && run.input.interpreterVersion >= 2) {
+    // Version 4: batches in a sliding window; versions 2-3: fixed round-robin lanes.
+    if (run.input.interpreterVersion >= 4) return yield* runBatches(run, step, scope, path, items, offset, concurrency);
     return yield* runLanes(run, step, scope, path, items, offset, concurrency);
   }
   return yield* iterate(run, step, scope, path, items, offset, 1, concurrency);

@@ -9,6 +9,11 @@ import { childError, StepFailure } from '../../orchestrator/failure';
 import { stepTimeoutMs } from '../../orchestrator/call';
 import type { StepKind } from '../../orchestrator/kind';
 import type { RunInput } from '../../plan/run-input';
+import { nowMs } from '../../orchestrator/run';
+
+function nearest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
 
 interface WorkflowBody {
   name: string;
@@ -25,6 +30,9 @@ export const workflow: StepKind<WorkflowBody> = {
     if (!called) {
       throw new StepFailure({ name: 'ValidationError', message: `workflow \`${step.body.name}\` is not in this run's input`, retryable: false }, path);
     }
+    const timeoutMs = stepTimeoutMs(step, scope, path);
+    // Version 4: the child holds to this step's timeout and any deadline around it (orchestrator/deadline.ts).
+    const deadline = run.input.interpreterVersion < 4 ? undefined : nearest(run.deadline, timeoutMs === undefined ? undefined : nowMs(run) + timeoutMs);
     const childInput: RunInput = {
       ...called,
       interpreterVersion: run.input.interpreterVersion,
@@ -33,10 +41,11 @@ export const workflow: StepKind<WorkflowBody> = {
       parent: { runId: run.ref.id, stepPath: path },
       workflows: run.input.workflows,
       ...(run.input.record === false ? { record: false } : {}),
+      ...(deadline !== undefined ? { deadline } : {}),
     };
     // One child instance per attempt: a failed instance id cannot be started again.
     const instanceId = `${run.ref.id}:${path}:${attempt}`;
-    const task = yield* run.settle(run.df.callSubOrchestrator('sluice', childInput, instanceId), stepTimeoutMs(step, scope, path), path);
+    const task = yield* run.settle(run.df.callSubOrchestrator('sluice', childInput, instanceId), timeoutMs, path);
     if (!task.isFaulted) return task.result ?? null;
     const message = (task.result as Error | undefined)?.message;
     const child = childError(message);
