@@ -12,7 +12,7 @@ import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
 import { readSigningKeys } from '../../settings';
 import type { Project } from '../project';
-import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
+import { apiStarter, historyEndpoint, invalidWorkflowResponse, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
 /** What the app is built from. */
@@ -77,6 +77,15 @@ export function registerSluice(sluice: SluiceApp): void {
       });
     });
   }
+
+  // Only the embedded runtime serves a project with invalid definitions (readProject): requests to the
+  // route an invalid workflow declares are refused with its diagnostics instead of answering 404.
+  const routes = new Set(project.workflows.flatMap((workflow) => (workflow.definition.triggers?.http ? [routeOf(workflow).toLowerCase()] : [])));
+  project.invalid.forEach((workflow, index) => {
+    if (!workflow.route || routes.has(workflow.route.toLowerCase())) return;
+    routes.add(workflow.route.toLowerCase());
+    df.app.client.http(`invalid-${index}`, { route: workflow.route, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], authLevel: 'function', handler: async () => invalidWorkflowResponse(workflow) });
+  });
 
   df.app.client.http('sluice-start', { route: 'workflows/{name}/runs', methods: ['POST'], authLevel: 'function', handler: apiStarter(project) });
   df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: runStatus });

@@ -14,8 +14,9 @@ import { createSqliteHistoryStore, historyFileIn } from '../../history/sqlite-st
 import type { RunHistoryStore } from '../../history/store';
 import { registerSluice } from '../azure/register';
 import { localSigningKeys } from './signing-key';
+import { readSettings } from '../../settings';
 import { readQueueSettings, type QueueSettings } from '../host-config';
-import { loadProject, type Project } from '../project';
+import { readProject, type Project } from '../project';
 import { startAzurite, type Azurite } from './azurite';
 import { applyLocalSettings } from './local-settings';
 import { captureRegistrations, createManagementHandler, durableClientBinding, LocalDurableHost, WallClock, WEBHOOK_PREFIX, type Clock } from './durable';
@@ -63,6 +64,8 @@ export class SluiceRuntime {
   private azurite?: Azurite;
   private pollers: QueuePoller[] = [];
   private schedules?: ScheduleRunner;
+  /** Whether this runtime wrote `runtime.json` (then stopping removes it). */
+  private announced = false;
   private readonly dataDir: string;
   /** One clock for Durable timers and schedules (a test clock moves both). */
   private readonly clock: Clock;
@@ -73,7 +76,10 @@ export class SluiceRuntime {
     this.clock = options.clock ?? new WallClock();
     mkdirSync(this.dataDir, { recursive: true });
     applyLocalSettings(options.root);
-    this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
+    // A malformed setting stops the start with its message, not the first run that reads it.
+    readSettings();
+    // Tolerant: an invalid definition is listed and refused (project.invalid), the others are served.
+    this.project = readProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
     this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
     const history = this.history;
     this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir) }));
@@ -88,6 +94,16 @@ export class SluiceRuntime {
 
   /** Starts storage, the Durable host, the HTTP server, queue pollers and schedules. */
   async start(): Promise<this> {
+    try {
+      return await this.startParts();
+    } catch (error) {
+      // Whatever started (Azurite, the Durable host) must not keep the process alive after a failed start.
+      await this.stop().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async startParts(): Promise<this> {
     const log = this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     await this.history.init();
     this.storageConnection = await this.storage(log);
@@ -104,6 +120,7 @@ export class SluiceRuntime {
     this.schedules.start();
     const info: RuntimeInfo = { url: this.url, pid: process.pid, storage: this.storageConnection };
     writeFileSync(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
+    this.announced = true;
     return this;
   }
 
@@ -120,7 +137,8 @@ export class SluiceRuntime {
     await this.host.stop();
     await this.history.close();
     await this.azurite?.stop();
-    rmSync(join(this.dataDir, 'runtime.json'), { force: true });
+    // A start that failed (a second serve on this folder whose port was taken) leaves the first one's file.
+    if (this.announced) rmSync(join(this.dataDir, 'runtime.json'), { force: true });
   }
 
   /** The storage connection: the configured account, or Azurite started with data under `.sluice/azurite`. */
