@@ -73,9 +73,14 @@ export function readSettings(env: SettingsEnv = process.env): Settings {
     http: readHttpSettings(env),
     requests: readRequestSettings(env),
     history: readHistorySettings(env),
-    dataDir: nonEmpty(env.SLUICE_DATA_DIR) ?? '.sluice/',
+    dataDir: readDataDir(env) ?? '.sluice/',
     workflowsDir: nonEmpty(env.SLUICE_WORKFLOWS_DIR) ?? 'workflows/',
   };
+}
+
+/** `SLUICE_DATA_DIR`, the embedded runtime's data folder (the CLI resolves it: engine/cli/data-dir.ts); undefined when unset. */
+export function readDataDir(env: SettingsEnv = process.env): string | undefined {
+  return nonEmpty(env.SLUICE_DATA_DIR);
 }
 
 /**

@@ -7,22 +7,25 @@ import { QueueClient } from '@azure/storage-queue';
 import { parseArgs } from 'node:util';
 import { findProjectRoot } from '../adapters/project-root';
 import type { DeadLetterMessage } from '../orchestrator/dead-letter';
+import { dataDirUsage, takeDataDir } from './data-dir';
 import { UsageError, type CliIo } from './io';
 import { callRuntime, connectRuntime, RuntimeCallError } from './runtime-client';
 
-export const dlqUsage = 'usage: sluice dlq list <queue> [--json]\n       sluice dlq redrive <queue> [--url <serve url>]';
+export const dlqUsage = `usage: sluice dlq list <queue> [--json] ${dataDirUsage}\n       sluice dlq redrive <queue> [--url <serve url>] ${dataDirUsage}`;
 
 /** Runs `sluice dlq`. */
 export async function dlqCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const root = findProjectRoot(io.cwd);
+  const { dataDir, rest } = takeDataDir(args, io, root);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { json: { type: 'boolean' }, url: { type: 'string' } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, url: { type: 'string' } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const [sub, queueName, ...extra] = parsed.positionals;
   if ((sub !== 'list' && sub !== 'redrive') || !queueName || extra.length > 0) throw new UsageError('use `dlq list <queue>` or `dlq redrive <queue>`');
-  const runtime = await connectRuntime(findProjectRoot(io.cwd), { url: parsed.values.url });
+  const runtime = await connectRuntime(root, { url: parsed.values.url, dataDir });
   try {
     if (!runtime.storage) throw new UsageError('no storage connection: set AzureWebJobsStorage or start `sluice serve`');
     const queue = new QueueClient(runtime.storage, queueName);

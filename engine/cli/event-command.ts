@@ -1,16 +1,19 @@
 /** `sluice event <runId> <name> [payload]`: raises an external event on a run (`waitForEvent` steps). */
 import { parseArgs } from 'node:util';
 import { findProjectRoot } from '../adapters/project-root';
+import { dataDirUsage, takeDataDir } from './data-dir';
 import { UsageError, type CliIo } from './io';
 import { callRuntime, connectRuntime, RuntimeCallError } from './runtime-client';
 
-export const eventUsage = 'usage: sluice event <runId> <name> [json payload] [--url <serve url>]';
+export const eventUsage = `usage: sluice event <runId> <name> [json payload] [--url <serve url>] ${dataDirUsage}`;
 
 /** Runs `sluice event`. */
 export async function eventCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const root = findProjectRoot(io.cwd);
+  const { dataDir, rest } = takeDataDir(args, io, root);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { url: { type: 'string' } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { url: { type: 'string' } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -24,7 +27,7 @@ export async function eventCommand(args: readonly string[], io: CliIo): Promise<
       throw new UsageError(`the payload is not valid JSON: ${(error as Error).message}`);
     }
   }
-  const runtime = await connectRuntime(findProjectRoot(io.cwd), { url: parsed.values.url });
+  const runtime = await connectRuntime(root, { url: parsed.values.url, dataDir });
   try {
     await callRuntime(runtime.url, 'POST', `/api/runs/${encodeURIComponent(runId)}/events/${encodeURIComponent(name)}`, payload);
     io.stdout(`raised ${name} on run ${runId}`);

@@ -3,7 +3,7 @@
  * through `io`, and return the exit code (0 ok, 1 findings or failure, 2 usage error).
  */
 import { graphCommand, graphUsage } from './graph-command';
-import { processIo, UsageError, type CliIo } from './io';
+import { CliError, processIo, UsageError, type CliIo } from './io';
 import { dlqCommand, dlqUsage } from './dlq-command';
 import { eventCommand, eventUsage } from './event-command';
 import { lintCommand, lintUsage } from './lint-command';
@@ -49,6 +49,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (error instanceof UsageError) {
       io.stderr(`sluice ${name}: ${error.message}\n${command.usage}`);
       return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`sluice ${name}: ${error.message}`);
+      return 1;
     }
     throw error;
   }

@@ -9,24 +9,30 @@ import { parseArgs } from 'node:util';
 import { findProjectRoot } from '../adapters/project-root';
 import { isFinished } from '../adapters/run-status';
 import { parseDuration } from '../definition/duration';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { lintText } from '../lint/lint';
+import { dataDirUsage, takeDataDir } from './data-dir';
 import { UsageError, type CliIo } from './io';
 import { callRuntime, connectRuntime, RuntimeCallError } from './runtime-client';
 
-export const runUsage = 'usage: sluice run <workflow name or file> [--input <json|@file>] [--json] [--timeout 10m] [--url <serve url>]';
+export const runUsage = `usage: sluice run <workflow name or file> [--input <json|@file>] [--json] [--timeout 10m] [--url <serve url>] ${dataDirUsage}`;
 
 interface DurableStatus {
   runtimeStatus: string;
   output?: unknown;
+  /** A Failed run's error (`GET /api/runs/{id}/status`). */
+  error?: { name: string; message: string; step?: string | null };
   customStatus?: { step?: string | null; completed?: number; total?: number } | null;
 }
 
 /** Runs `sluice run`. */
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const root = findProjectRoot(io.cwd);
+  const { dataDir, rest } = takeDataDir(args, io, root);
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...args],
+      args: rest,
       allowPositionals: true,
       options: { input: { type: 'string' }, json: { type: 'boolean' }, timeout: { type: 'string' }, url: { type: 'string' } },
     });
@@ -35,12 +41,11 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('give one workflow name or file');
-  const root = findProjectRoot(io.cwd);
   const { name, workflowsDir } = resolveWorkflow(positionals[0], root, io.cwd);
   const input = readInput(values.input, io.cwd);
   const timeoutMs = values.timeout ? parseTimeout(values.timeout) : 10 * 60_000;
 
-  const runtime = await connectRuntime(root, { url: values.url, workflowsDir });
+  const runtime = await connectRuntime(root, { url: values.url, dataDir, workflowsDir });
   try {
     let runId: string;
     try {
@@ -48,8 +53,9 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     } catch (error) {
       if (error instanceof RuntimeCallError) {
         io.stderr(`sluice run: ${error.message}`);
-        const problems = (error.body as { errors?: Array<{ path: string; message: string }> } | null)?.errors ?? [];
-        for (const problem of problems) io.stderr(`  input${problem.path === '/' ? '' : problem.path}: ${problem.message}`);
+        const body = error.body as { errors?: Array<{ path: string; message: string }>; diagnostics?: Diagnostic[] } | null;
+        for (const problem of body?.errors ?? []) io.stderr(`  input${problem.path === '/' ? '' : problem.path}: ${problem.message}`);
+        for (const d of body?.diagnostics ?? []) io.stderr(`  ${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.code}]`);
         return 1;
       }
       throw error;
@@ -66,12 +72,19 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     } else if (status.runtimeStatus === 'Completed') {
       io.stdout(JSON.stringify(status.output ?? null, null, 2));
     } else {
-      io.stderr(`run ${runId} ${status.runtimeStatus}: ${typeof status.output === 'string' ? status.output : JSON.stringify(status.output)}`);
+      io.stderr(`run ${runId} ${status.runtimeStatus}: ${endReason(status)}`);
     }
     return status.runtimeStatus === 'Completed' ? 0 : 1;
   } finally {
     await runtime.close();
   }
+}
+
+/** Why a run did not complete: `Name: message (step s)` for a failure, the reason for a termination. */
+function endReason(status: DurableStatus): string {
+  const { error } = status;
+  if (error) return `${error.name}: ${error.message}${error.step ? ` (step ${error.step})` : ''}`;
+  return typeof status.output === 'string' ? status.output : JSON.stringify(status.output ?? null);
 }
 
 /** Polls a run's status until it ends or the deadline passes, reporting progress. */

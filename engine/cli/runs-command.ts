@@ -1,14 +1,15 @@
-/** `sluice runs list|show`: run history from the embedded store (`.sluice/history.db`). */
-import { join } from 'node:path';
+/** `sluice runs list|show`: run history from the embedded store (`history.db` in the data folder). */
+import { existsSync } from 'node:fs';
 import { findProjectRoot } from '../adapters/project-root';
 import { workflowGraph, type StepStatus } from '../graph/mermaid';
 import { runsListCommand, runsShowCommand } from '../history/commands';
 import type { Run } from '../history/model';
 import { createSqliteHistoryStore, historyFileIn } from '../history/sqlite-store';
 import { loadProject } from '../adapters/project';
+import { dataDirUsage, takeDataDir } from './data-dir';
 import { UsageError, type CliIo } from './io';
 
-export const runsUsage = 'usage: sluice runs list [--workflow <name>] [--status <status>] [--since <iso time>] [--limit <n>] [--json]\n       sluice runs show <run-id> [--json]';
+export const runsUsage = `usage: sluice runs list [--workflow <name>] [--status <status>] [--since <iso time>] [--limit <n>] [--json] ${dataDirUsage}\n       sluice runs show <run-id> [--json] ${dataDirUsage}`;
 
 const graphStatus: Record<string, StepStatus> = {
   Completed: 'succeeded',
@@ -21,10 +22,17 @@ const graphStatus: Record<string, StepStatus> = {
 
 /** Runs `sluice runs`. */
 export async function runsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub !== 'list' && sub !== 'show') throw new UsageError('use `runs list` or `runs show <id>`');
   const root = findProjectRoot(io.cwd);
-  const store = createSqliteHistoryStore({ file: historyFileIn(io.env.SLUICE_DATA_DIR ?? join(root, '.sluice')) });
+  const { dataDir, rest: remaining } = takeDataDir(args, io, root);
+  const [sub, ...rest] = remaining;
+  if (sub !== 'list' && sub !== 'show') throw new UsageError('use `runs list` or `runs show <id>`');
+  const file = historyFileIn(dataDir);
+  // Opening the store would create an empty one: a wrong folder would then read as "no runs".
+  if (!existsSync(file)) {
+    io.stderr(`sluice runs: no run history in ${dataDir}: no \`sluice serve\` or \`sluice run\` has used this data folder; pass the serve's --data-dir or set SLUICE_DATA_DIR`);
+    return 1;
+  }
+  const store = createSqliteHistoryStore({ file });
   await store.init();
   try {
     const result = sub === 'list'

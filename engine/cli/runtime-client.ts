@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RuntimeInfo } from '../adapters/local/runtime';
+import type { RuntimeInfo, RuntimeOptions } from '../adapters/local/runtime';
 import { SluiceRuntime } from '../adapters/local/runtime';
+import { CliError } from './io';
 
 /** A runtime reachable over HTTP, and how to let go of it. */
 export interface RuntimeHandle {
@@ -17,11 +18,11 @@ export interface RuntimeHandle {
   close(): Promise<void>;
 }
 
-/** A running `sluice serve` for this project, when one answers. */
-export async function runningServe(root: string, dataDir?: string): Promise<RuntimeInfo | undefined> {
+/** The `sluice serve` running on this data folder (engine/cli/data-dir.ts), when one answers. */
+export async function runningServe(dataDir: string): Promise<RuntimeInfo | undefined> {
   let info: RuntimeInfo;
   try {
-    info = JSON.parse(readFileSync(join(dataDir ?? join(root, '.sluice'), 'runtime.json'), 'utf8'));
+    info = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8'));
   } catch {
     return undefined;
   }
@@ -33,12 +34,27 @@ export async function runningServe(root: string, dataDir?: string): Promise<Runt
   }
 }
 
-/** Connects to a running serve, or starts an embedded runtime on a free port. */
-export async function connectRuntime(root: string, options: { url?: string; dataDir?: string; workflowsDir?: string } = {}): Promise<RuntimeHandle> {
-  const serving = options.url ? { url: options.url, storage: process.env.AzureWebJobsStorage ?? '' } : await runningServe(root, options.dataDir);
+/** Connects to the serve running on the data folder (or at `url`), or starts an embedded runtime on a free port there. */
+export async function connectRuntime(root: string, options: { url?: string; dataDir: string; workflowsDir?: string }): Promise<RuntimeHandle> {
+  const serving = options.url ? { url: options.url, storage: process.env.AzureWebJobsStorage ?? '' } : await runningServe(options.dataDir);
   if (serving) return { url: serving.url, storage: serving.storage, embedded: false, close: async () => undefined };
-  const runtime = await new SluiceRuntime({ root, port: 0, dataDir: options.dataDir, workflowsDir: options.workflowsDir, log: () => undefined }).start();
+  const runtime = await startRuntime({ root, port: 0, dataDir: options.dataDir, workflowsDir: options.workflowsDir, log: () => undefined });
   return { url: runtime.url, storage: runtime.storageConnection, embedded: true, close: () => runtime.stop() };
+}
+
+/**
+ * Starts an embedded runtime. What stops a start (a port in use, a malformed setting, no workflows folder,
+ * Azurite failing) is the user's to fix, so it surfaces as a CliError: its message, no stack trace.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<SluiceRuntime> {
+  try {
+    return await new SluiceRuntime(options).start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (code === 'EADDRINUSE') throw new CliError(`cannot start: port ${options.port} is in use (another \`sluice serve\`?); choose another with --port`);
+    if (code === 'EACCES') throw new CliError(`cannot start: no permission to listen on port ${options.port}`);
+    throw new CliError(`cannot start: ${(error as Error)?.message ?? String(error)}`);
+  }
 }
 
 /** A JSON request to the runtime; rejects with the server's message on a non-2xx answer. */

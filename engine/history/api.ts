@@ -25,9 +25,14 @@ export interface HistoryResponse {
 
 /** A workflow as the host knows it (from its compiled plans). */
 export interface WorkflowListing {
-  name: string;
-  hash: string;
-  triggers: string[];
+  /** Unset only for an invalid file that declares no name. */
+  name?: string;
+  file: string;
+  /** False for a definition the runtime does not serve (its runs are refused with `diagnostics`). */
+  valid: boolean;
+  hash?: string;
+  triggers?: string[];
+  diagnostics?: unknown[];
 }
 
 /** One invalid request field. */
@@ -119,8 +124,8 @@ export async function handleHistoryRequest(
     const run = await store.getRun(id);
     return run ? json(200, run) : problem(404, 'RunNotFound', `no run with id "${id}" in run history`);
   }
-  const last = await store.lastRunByWorkflow(workflows.map((w) => w.name));
+  const last = await store.lastRunByWorkflow(workflows.flatMap((w) => (w.valid && w.name ? [w.name] : [])));
   return json(200, {
-    workflows: workflows.map((w) => ({ name: w.name, hash: w.hash, triggers: w.triggers, lastRun: last[w.name] ?? null })),
+    workflows: workflows.map((w) => (w.valid ? { ...w, lastRun: last[w.name!] ?? null } : w)),
   });
 }

@@ -119,8 +119,8 @@ describe('GET /api/runs and /api/workflows', () => {
 
   it('lists workflows with their last run', async () => {
     const response = await handleHistoryRequest(store, { method: 'GET', path: '/api/workflows', query: {} }, [
-      { name: 'order-intake', hash: 'sha256:feed', triggers: ['queue'] },
-      { name: 'fresh', hash: 'sha256:0', triggers: [] },
+      { name: 'order-intake', file: 'workflows/order-intake.yaml', valid: true, hash: 'sha256:feed', triggers: ['queue'] },
+      { name: 'fresh', file: 'workflows/fresh.yaml', valid: true, hash: 'sha256:0', triggers: [] },
     ]);
     const { workflows } = response!.body as { workflows: Array<{ name: string; lastRun: { id: string } | null }> };
     expect(workflows.map((w) => [w.name, w.lastRun?.id ?? null])).toEqual([['order-intake', 'run-42'], ['fresh', null]]);

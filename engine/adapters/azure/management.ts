@@ -7,8 +7,8 @@ import type { DurableClient } from 'durable-functions';
 import { handleHistoryRequest, type WorkflowListing } from '../../history/api';
 import type { RunHistoryStore } from '../../history/store';
 import { parseJsonInput } from '../input-check';
-import type { Project } from '../project';
-import { isFinished } from '../run-status';
+import type { InvalidWorkflow, Project } from '../project';
+import { isFinished, runErrorOf } from '../run-status';
 import { inputProblemBody, startRun } from '../start';
 import { acceptedResponse } from './responses';
 
@@ -16,11 +16,31 @@ const problem = (status: number, error: string, message: string): HttpResponseIn
 
 /** What each workflow is triggered by, for `GET /api/workflows`. */
 export function workflowListings(project: Project): WorkflowListing[] {
-  return project.workflows.map((workflow) => ({
+  const served = project.workflows.map((workflow): WorkflowListing => ({
     name: workflow.name,
+    file: workflow.file,
+    valid: true,
     hash: workflow.hash,
     triggers: Object.keys(workflow.definition.triggers ?? {}),
   }));
+  const invalid = project.invalid.map(({ name, file, diagnostics }): WorkflowListing => ({ ...(name ? { name } : {}), file, valid: false, diagnostics }));
+  return [...served, ...invalid];
+}
+
+/**
+ * 409 for a run of a workflow that is not served because its definition (or one it calls) has errors: the
+ * request is fine, the workflow is in a state that cannot run; the body carries the diagnostics.
+ */
+export function invalidWorkflowResponse(workflow: InvalidWorkflow): HttpResponseInit {
+  const why = workflow.calls ? `it calls ${workflow.calls.map((name) => `"${name}"`).join(', ')}, which ${workflow.calls.length === 1 ? 'is' : 'are'} invalid` : 'its definition has errors';
+  return {
+    status: 409,
+    jsonBody: {
+      error: 'InvalidWorkflow',
+      message: `workflow "${workflow.name ?? workflow.file}" (${workflow.file}) is invalid and not served: ${why}; run \`sluice lint\``,
+      diagnostics: workflow.diagnostics,
+    },
+  };
 }
 
 /**
@@ -31,6 +51,8 @@ export function apiStarter(project: Project) {
   return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
     const name = request.params.name;
     const workflow = project.named(name);
+    const invalid = workflow ? undefined : project.invalid.find((candidate) => candidate.name === name);
+    if (invalid) return invalidWorkflowResponse(invalid);
     if (!workflow) return problem(404, 'WorkflowNotFound', `no workflow named "${name}"`);
     const parsed = parseJsonInput(await request.text());
     if (!parsed.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, [parsed.problem]) };
@@ -74,12 +96,17 @@ export function redriveRun(project: Project) {
   };
 }
 
-/** `GET /api/runs/{id}/status`: the Durable status of a run, with its custom status (progress). */
+/**
+ * `GET /api/runs/{id}/status`: the Durable status of a run, with its custom status (progress). A Failed run's
+ * `output` and `error` are its `{ name, message, step }`, not the extension's "Orchestrator function … failed".
+ */
 export async function runStatus(request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> {
   const id = request.params.id;
   const status = await client.getStatus(id, { showHistory: request.query.get('showHistory') === 'true', showInput: false }).catch(() => undefined);
   if (!status || status.runtimeStatus === undefined) return problem(404, 'RunNotFound', `no run with id "${id}"`);
-  return { status: 200, jsonBody: status };
+  if (String(status.runtimeStatus) !== 'Failed') return { status: 200, jsonBody: status };
+  const error = runErrorOf(status.output);
+  return { status: 200, jsonBody: { ...status, output: error, error } };
 }
 
 /** `POST /api/runs/{id}/events/{event}`: raises an external event; the body is its payload. */

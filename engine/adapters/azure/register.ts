@@ -16,7 +16,7 @@ import type { Project } from '../project';
 import { secretRefusal } from '../../secret-settings';
 import type { SettingsEnv } from '../../settings';
 import { guarded } from './guard';
-import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
+import { apiStarter, historyEndpoint, invalidWorkflowResponse, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
 /** What the app is built from. */
@@ -91,6 +91,15 @@ export function registerSluice(sluice: SluiceApp): void {
       });
     });
   }
+
+  // Only the embedded runtime serves a project with invalid definitions (readProject): requests to the
+  // route an invalid workflow declares are refused with its diagnostics instead of answering 404.
+  const routes = new Set(project.workflows.flatMap((workflow) => (workflow.definition.triggers?.http ? [routeOf(workflow).toLowerCase()] : [])));
+  project.invalid.forEach((workflow, index) => {
+    if (!workflow.route || routes.has(workflow.route.toLowerCase())) return;
+    routes.add(workflow.route.toLowerCase());
+    df.app.client.http(`invalid-${index}`, { route: workflow.route, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], authLevel: 'function', handler: guarded(async () => invalidWorkflowResponse(workflow), limits) });
+  });
 
   df.app.client.http('sluice-start', { route: 'workflows/{name}/runs', methods: ['POST'], authLevel: 'function', handler: guarded(apiStarter(project), limits) });
   df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: guarded(runStatus, limits) });

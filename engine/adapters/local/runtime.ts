@@ -12,11 +12,11 @@ import '../../../activities';
 import { activityNames } from '../../activities/registry';
 import { createSqliteHistoryStore, historyFileIn } from '../../history/sqlite-store';
 import type { RunHistoryStore } from '../../history/store';
-import { readRequestSettings } from '../../settings';
+import { readRequestSettings, readSettings } from '../../settings';
 import { isWorkflowTrigger, registerSluice } from '../azure/register';
 import { readQueueSettings, type QueueSettings } from '../host-config';
 import { allowedHostsFor, requestLimits, type RequestLimits } from '../http-guard';
-import { loadProject, type Project } from '../project';
+import { readProject, type Project } from '../project';
 import { startAzurite, type Azurite } from './azurite';
 import { applyLocalSettings } from './local-settings';
 import { captureRegistrations, createManagementHandler, durableClientBinding, LocalDurableHost, WallClock, WEBHOOK_PREFIX, type Clock } from './durable';
@@ -67,6 +67,8 @@ export class SluiceRuntime {
   private azurite?: Azurite;
   private pollers: QueuePoller[] = [];
   private schedules?: ScheduleRunner;
+  /** Whether this runtime wrote `runtime.json` (then stopping removes it). */
+  private announced = false;
   private readonly dataDir: string;
   /** One clock for Durable timers and schedules (a test clock moves both). */
   private readonly clock: Clock;
@@ -79,7 +81,10 @@ export class SluiceRuntime {
     makePrivateDir(this.dataDir);
     makePrivate(this.dataDir);
     applyLocalSettings(options.root);
-    this.project = loadProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
+    // A malformed setting stops the start with its message, not the first run that reads it.
+    readSettings();
+    // Tolerant: an invalid definition is listed and refused (project.invalid), the others are served.
+    this.project = readProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
     touchPrivate(historyFileIn(this.dataDir));
     if (options.durableFile !== ':memory:') touchPrivate(options.durableFile ?? join(this.dataDir, 'durable.sqlite'));
     this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
@@ -96,6 +101,16 @@ export class SluiceRuntime {
 
   /** Starts storage, the Durable host, the HTTP server, queue pollers and schedules. */
   async start(): Promise<this> {
+    try {
+      return await this.startParts();
+    } catch (error) {
+      // Whatever started (Azurite, the Durable host) must not keep the process alive after a failed start.
+      await this.stop().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async startParts(): Promise<this> {
     const log = this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     await this.history.init();
     this.storageConnection = await this.storage(log);
@@ -113,6 +128,7 @@ export class SluiceRuntime {
     const info: RuntimeInfo = { url: this.url, pid: process.pid, storage: this.storageConnection };
     writePrivateFile(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
     makePrivate(this.dataDir);
+    this.announced = true;
     return this;
   }
 
@@ -129,7 +145,8 @@ export class SluiceRuntime {
     await this.host.stop();
     await this.history.close();
     await this.azurite?.stop();
-    rmSync(join(this.dataDir, 'runtime.json'), { force: true });
+    // A start that failed (a second serve on this folder whose port was taken) leaves the first one's file.
+    if (this.announced) rmSync(join(this.dataDir, 'runtime.json'), { force: true });
   }
 
   /** The storage connection: the configured account, or Azurite started with data under `.sluice/azurite`. */

@@ -50,9 +50,10 @@ function flag(value: string | null): boolean {
 export function createManagementHandler(host: LocalDurableHost, options: ManagementOptions): (req: IncomingMessage, res: ServerResponse, body?: Buffer) => boolean {
   const taskHub = options.taskHub ?? 'SluiceHub';
   const query = `taskHub=${encodeURIComponent(taskHub)}&connection=Storage`;
-  const root = `${options.baseUrl.replace(/\/$/, '')}${WEBHOOK_PREFIX}`;
-  const payload = (id: string) => {
-    const { id: _placeholder, ...urls } = managementUrls(`${root}/instances/${encodeURIComponent(id)}`, query, id);
+  // URLs name the host the request came to (as the extension does), else the configured base URL.
+  const rootFor = (req: IncomingMessage) => `${req.headers.host ? `http://${req.headers.host}` : options.baseUrl.replace(/\/$/, '')}${WEBHOOK_PREFIX}`;
+  const payload = (id: string, req: IncomingMessage) => {
+    const { id: _placeholder, ...urls } = managementUrls(`${rootFor(req)}/instances/${encodeURIComponent(id)}`, query, id);
     return { id, ...urls };
   };
 
@@ -60,7 +61,7 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
     { method: 'POST', pattern: /^\/orchestrators\/([^/]+)(?:\/([^/]+))?$/, run: async (req, res, [name, instanceId], _url, body) => {
       const input = await readJson(req, body);
       const id = await host.startNew(name, { instanceId, input });
-      const links = payload(id);
+      const links = payload(id, req);
       send(res, 202, links, { Location: links.statusQueryGetUri, 'Retry-After': '10' });
     } },
     { method: 'GET', pattern: /^\/instances\/?$/, run: async (req, res, _params, url) => {
@@ -79,7 +80,7 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
       });
       send(res, 200, page.instances, page.continuationToken ? { 'x-ms-continuation-token': page.continuationToken } : {});
     } },
-    { method: 'GET', pattern: /^\/instances\/([^/]+)$/, run: async (_req, res, [id], url) => {
+    { method: 'GET', pattern: /^\/instances\/([^/]+)$/, run: async (req, res, [id], url) => {
       const status = host.getStatus(id, {
         showHistory: flag(url.searchParams.get('showHistory')),
         showHistoryOutput: flag(url.searchParams.get('showHistoryOutput')),
@@ -87,7 +88,7 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
       });
       if (!status) return send(res, 404, { message: `No instance with ID '${id}' found.` });
       const running = status.runtimeStatus === 'Pending' || status.runtimeStatus === 'Running' || status.runtimeStatus === 'ContinuedAsNew';
-      if (running) return send(res, 202, status, { Location: payload(id).statusQueryGetUri, 'Retry-After': '10' });
+      if (running) return send(res, 202, status, { Location: payload(id, req).statusQueryGetUri, 'Retry-After': '10' });
       const failedAs500 = status.runtimeStatus === 'Failed' && flag(url.searchParams.get('returnInternalServerErrorOnFailure'));
       send(res, failedAs500 ? 500 : 200, status);
     } },
