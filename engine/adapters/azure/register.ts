@@ -12,6 +12,7 @@ import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
 import { readSigningKeys } from '../../settings';
 import type { Project } from '../project';
+import { deadLetterListing } from './dead-letter-api';
 import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
@@ -81,8 +82,9 @@ export function registerSluice(sluice: SluiceApp): void {
   df.app.client.http('sluice-start', { route: 'workflows/{name}/runs', methods: ['POST'], authLevel: 'function', handler: apiStarter(project) });
   df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: runStatus });
   df.app.client.http('sluice-run-event', { route: 'runs/{id}/events/{event}', methods: ['POST'], authLevel: 'function', handler: raiseRunEvent });
-  df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: redriveRun(project) });
+  df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: redriveRun(project, history) });
   df.app.client.http('sluice-run-terminate', { route: 'runs/{id}/terminate', methods: ['POST'], authLevel: 'function', handler: terminateRun });
+  df.app.client.http('sluice-dead-letters', { route: 'dead-letters/{queue}', methods: ['GET'], authLevel: 'function', handler: deadLetterListing(project, env) });
   const historyHandler = historyEndpoint(project, history);
   df.app.client.http('sluice-runs', { route: 'runs', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
   df.app.client.http('sluice-run', { route: 'runs/{id}', methods: ['GET'], authLevel: 'function', handler: (request) => historyHandler(request) });
