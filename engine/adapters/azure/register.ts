@@ -11,7 +11,9 @@ import type { RunHistoryStore } from '../../history/store';
 import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
 import { readSigningKeys } from '../../settings';
+import { readQueueSettings } from '../host-config';
 import type { Project } from '../project';
+import type { QueueHostSettings } from '../queue-intake';
 import { deadLetterListing } from './dead-letter-api';
 import { apiStarter, historyEndpoint, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
@@ -25,6 +27,8 @@ export interface SluiceApp {
   env?: Readonly<Record<string, string | undefined>>;
   /** The keys that sign run inputs (plan/trust.ts); default from the app settings (`readSigningKeys`). */
   signingKeys?: readonly string[];
+  /** host.json's `extensions.queues` as the host applies them; default read from host.json in the project root. */
+  queueSettings?: QueueHostSettings;
 }
 
 /** Registers every function of the app on the `@azure/functions` app object. */
@@ -41,6 +45,7 @@ export function registerSluice(sluice: SluiceApp): void {
   // Every definition deployed now is trusted as well: runs started before inputs were signed finish.
   const trust = definitionTrust({ keys, deployed: sluice.project.workflows.map((workflow) => workflow.hash) });
   const project: Project = { ...sluice.project, trust };
+  const queueSettings = sluice.queueSettings ?? readQueueSettings(project.root);
   const secretNames = referencedSecrets(project);
   const secretValues = () => secretNames.map((name) => env[name]).filter((value): value is string => Boolean(value));
 
@@ -68,7 +73,7 @@ export function registerSluice(sluice: SluiceApp): void {
       df.app.client.storageQueue(`queue-${workflow.name}`, {
         queueName: triggers.queue.name,
         connection: triggers.queue.connection ?? 'AzureWebJobsStorage',
-        handler: queueStarter(project, workflow, history),
+        handler: queueStarter(project, workflow, history, queueSettings, env),
       });
     }
     schedulesOf(workflow).forEach((schedule, index) => {
