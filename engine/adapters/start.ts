@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR_NAME } from '../orchestrator/sluice';
-import { runInputOf, type RunTrigger } from '../plan/run-input';
+import { runInputOf, type RedriveLineage, type RunTrigger } from '../plan/run-input';
 import { checkInput, type InputProblem } from './input-check';
 import type { Project, ProjectWorkflow } from './project';
 
@@ -18,6 +18,8 @@ export interface StartRequest {
   /** A deterministic id makes the start idempotent: an existing instance is not started again. */
   instanceId?: string;
   redriveOf?: string;
+  /** Set with `redriveOf`: which try of which run this redrive is. */
+  redrive?: RedriveLineage;
 }
 
 /** The outcome: a run id, or the problems with the input. */
@@ -36,6 +38,7 @@ export async function startRun(client: DurableClient, project: Project, request:
     sign: signerOf(project),
     workflowNamed: (name) => project.named(name)?.definition,
     ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
+    ...(request.redrive ? { redrive: request.redrive } : {}),
   });
   // The id is chosen here, not by the host, so a start whose answer was lost can be retried safely.
   const runId = request.instanceId ?? randomUUID().replace(/-/g, '');

@@ -1,17 +1,21 @@
 /**
- * `sluice dlq list <queue>` and `sluice dlq redrive <queue>`: dead-lettered runs. A redrive re-submits each
- * dead letter once (the new run's id derives from the original's, and it is linked to it in run history),
- * then deletes the message; a letter that cannot be redriven stays in the queue.
+ * `sluice dlq list <queue>` and `sluice dlq redrive <queue>`: dead-lettered runs. `list` reads the letters
+ * through the runtime's API (`GET /api/dead-letters/{queue}`), so a URL is all it needs, locally or in
+ * Azure. `redrive` takes the letters in the queue when it starts and re-submits each once
+ * (`POST /api/runs/{id}/redrive`), deleting the ones it redrove; a redriven run that fails again leaves a
+ * new letter for the next redrive. It reads the queue itself, so it needs the storage connection: the
+ * running serve's, or `AzureWebJobsStorage`.
  */
 import { QueueClient } from '@azure/storage-queue';
 import { parseArgs } from 'node:util';
+import { listDeadLetters, redriveDeadLetters, type DeadLetterListing, type RedriveResult } from '../adapters/dead-letters';
 import { findProjectRoot } from '../adapters/project-root';
 import type { DeadLetterMessage } from '../orchestrator/dead-letter';
 import { dataDirUsage, takeDataDir } from './data-dir';
 import { UsageError, type CliIo } from './io';
-import { callRuntime, connectRuntime, RuntimeCallError } from './runtime-client';
+import { callRuntime, connectRuntime, runningServe, RuntimeCallError } from './runtime-client';
 
-export const dlqUsage = `usage: sluice dlq list <queue> [--json] ${dataDirUsage}\n       sluice dlq redrive <queue> [--url <serve url>] ${dataDirUsage}`;
+export const dlqUsage = `usage: sluice dlq list <queue> [--json] [--url <runtime url>] ${dataDirUsage}\n       sluice dlq redrive <queue> [--url <runtime url>] ${dataDirUsage}`;
 
 /** Runs `sluice dlq`. */
 export async function dlqCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -27,73 +31,63 @@ export async function dlqCommand(args: readonly string[], io: CliIo): Promise<nu
   if ((sub !== 'list' && sub !== 'redrive') || !queueName || extra.length > 0) throw new UsageError('use `dlq list <queue>` or `dlq redrive <queue>`');
   const runtime = await connectRuntime(root, { url: parsed.values.url, dataDir });
   try {
-    if (!runtime.storage) throw new UsageError('no storage connection: set AzureWebJobsStorage or start `sluice serve`');
-    const queue = new QueueClient(runtime.storage, queueName);
+    if (sub === 'list') return await list(runtime.url, queueName, io, parsed.values.json === true);
+    // A URL given by hand may be this project's serve: then its Azurite is the queue's storage.
+    const serve = runtime.storage ? undefined : await runningServe(root);
+    const storage = runtime.storage || (serve?.url === runtime.url ? serve.storage : '');
+    if (!storage) throw new UsageError('redrive reads the queue itself: set AzureWebJobsStorage to the storage connection of the app at --url');
+    const queue = new QueueClient(storage, queueName);
     if (!(await queue.exists())) {
       io.stderr(`queue ${queueName} does not exist`);
       return 1;
     }
-    return sub === 'list' ? await list(queue, io, parsed.values.json === true) : await redrive(queue, runtime.url, io);
+    return await redrive(queue, runtime.url, io);
   } finally {
     await runtime.close();
   }
 }
 
-async function list(queue: QueueClient, io: CliIo, json: boolean): Promise<number> {
-  const { approximateMessagesCount = 0 } = await queue.getProperties();
-  // Peeking changes nothing (receiving would raise dequeue counts); the service shows at most 32.
-  const { peekedMessageItems } = await queue.peekMessages({ numberOfMessages: 32 });
-  const letters = peekedMessageItems.map((item) => ({ messageId: item.messageId, insertedOn: item.insertedOn.toISOString(), letter: decode(item.messageText) }));
+async function list(url: string, queue: string, io: CliIo, json: boolean): Promise<number> {
+  let listing: DeadLetterListing;
+  try {
+    listing = (await callRuntime<DeadLetterListing>(url, 'GET', `/api/dead-letters/${encodeURIComponent(queue)}`)).body;
+  } catch (error) {
+    if (!(error instanceof RuntimeCallError)) throw error;
+    io.stderr(error.message);
+    return 1;
+  }
   if (json) {
-    io.stdout(JSON.stringify({ queue: queue.name, approximateCount: approximateMessagesCount, messages: letters }, null, 2));
+    io.stdout(JSON.stringify(listing, null, 2));
     return 0;
   }
-  io.stdout(`${queue.name}: about ${approximateMessagesCount} dead-lettered runs${approximateMessagesCount > letters.length ? ` (showing ${letters.length})` : ''}`);
-  for (const { insertedOn, letter } of letters) {
+  const { approximateCount, messages } = listing;
+  io.stdout(`${listing.queue}: about ${approximateCount} dead-lettered runs${approximateCount > messages.length ? ` (showing ${messages.length})` : ''}`);
+  for (const { insertedOn, letter } of messages) {
     if (!letter) {
       io.stdout(`  ${insertedOn}  (not a Sluice dead letter)`);
       continue;
     }
-    io.stdout(`  ${letter.failedAt}  ${letter.workflow}  run ${letter.runId}  step ${letter.failedStep}  ${letter.error.name}: ${letter.error.message} (${letter.attempts} attempts)`);
+    const attempt = letter.runAttempt && letter.runAttempt > 1 ? `, try ${letter.runAttempt} of run ${letter.originalRunId}` : '';
+    io.stdout(`  ${letter.failedAt}  ${letter.workflow}  run ${letter.runId}  step ${letter.failedStep}  ${letter.error.name}: ${letter.error.message} (${letter.attempts} attempts${attempt})`);
   }
   return 0;
 }
 
 async function redrive(queue: QueueClient, url: string, io: CliIo): Promise<number> {
-  let redriven = 0;
-  let kept = 0;
-  for (;;) {
-    const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32, visibilityTimeout: 60 });
-    if (receivedMessageItems.length === 0) break;
-    for (const message of receivedMessageItems) {
-      const letter = decode(message.messageText);
-      if (!letter) {
-        kept++;
-        io.stderr(`kept message ${message.messageId}: not a Sluice dead letter`);
-        continue;
-      }
-      try {
-        const { body } = await callRuntime<{ runId: string }>(url, 'POST', `/api/runs/${encodeURIComponent(letter.runId)}/redrive`, letter);
-        await queue.deleteMessage(message.messageId, message.popReceipt);
-        redriven++;
-        io.stdout(`redrove run ${letter.runId} of ${letter.workflow} as ${body.runId}`);
-      } catch (error) {
-        if (!(error instanceof RuntimeCallError)) throw error;
-        kept++;
-        io.stderr(`kept run ${letter.runId}: ${error.message}`);
-      }
+  const redriveOne = async (letter: DeadLetterMessage): Promise<RedriveResult> => {
+    try {
+      const { body } = await callRuntime<{ runId: string }>(url, 'POST', `/api/runs/${encodeURIComponent(letter.runId)}/redrive`, letter);
+      return { ok: true, runId: body.runId };
+    } catch (error) {
+      if (!(error instanceof RuntimeCallError)) throw error;
+      return { ok: false, reason: error.message };
     }
-  }
-  io.stdout(`${redriven} redriven, ${kept} kept in ${queue.name}`);
-  return kept > 0 ? 1 : 0;
-}
-
-/** A queue message as the dead letter the orchestrator sent (base64 JSON), or undefined. */
-function decode(text: string): DeadLetterMessage | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as DeadLetterMessage;
-    return typeof value?.runId === 'string' && typeof value.workflow === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  };
+  const report = await redriveDeadLetters(queue, redriveOne, ({ letter, messageId, result }) => {
+    if (result.ok) io.stdout(`redrove run ${letter!.runId} of ${letter!.workflow} as ${result.runId}`);
+    else io.stderr(letter ? `kept run ${letter.runId}: ${result.reason}` : `kept message ${messageId}: ${result.reason}`);
+  });
+  const later = report.leftForNext > 0 ? `; ${report.leftForNext} arrived meanwhile, left for the next redrive` : '';
+  io.stdout(`${report.redriven.length} redriven, ${report.kept.length} kept in ${queue.name}${later}`);
+  return report.kept.length > 0 ? 1 : 0;
 }

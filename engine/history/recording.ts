@@ -30,6 +30,8 @@ export interface RunStartedInput {
   parentRunId?: string | null;
   /** Set for a redrive: the redriven run's lineage points to this run. */
   redriveOf?: string | null;
+  /** Set for a redrive: which try of which run it is. */
+  redrive?: { originalRunId: string; runAttempt: number };
 }
 
 /** A step's final state as the orchestrator knows it: for steps that are not activities (set, switch,
@@ -62,7 +64,7 @@ export function runStartedActivity(store: RunHistoryStore, secretValues?: Secret
       createdAt: run.createdAt ?? run.startedAt,
       startedAt: run.startedAt,
       input: run.input,
-      lineage: { parentRunId: run.parentRunId ?? null, redriveOf: run.redriveOf ?? null },
+      lineage: { parentRunId: run.parentRunId ?? null, redriveOf: run.redriveOf ?? null, ...(run.redrive ?? {}) },
     });
     // Related runs already exist (a parent is running; a redriven run was dead-lettered), so a patch merges.
     if (run.parentRunId) await target.upsertRun({ id: run.parentRunId, lineage: { childRunIds: [run.id] } });

@@ -93,10 +93,10 @@ export function renderRunTimeline(run: Run, options: TimelineOptions = {}): stri
   if (run.output !== undefined) out.push(`  output     ${oneLine(run.output)}`);
   if (run.error) out.push(`  error      ${run.error.name}${run.error.step ? ` at ${run.error.step}` : ''}: ${run.error.message}`);
   if (run.deadLetter) out.push(`  dead letter  queue ${run.deadLetter.queue}${run.deadLetter.messageId ? ` (message ${run.deadLetter.messageId})` : ''}`);
-  const { parentRunId, childRunIds, redriveOf, redrivenAs } = run.lineage;
+  const { parentRunId, childRunIds, redriveOf, redrivenAs, originalRunId, runAttempt } = run.lineage;
   if (parentRunId) out.push(`  parent     ${parentRunId}`);
   if (childRunIds.length) out.push(`  children   ${childRunIds.join(', ')}`);
-  if (redriveOf) out.push(`  redrive of ${redriveOf}`);
+  if (redriveOf) out.push(`  redrive of ${redriveOf}${originalRunId && runAttempt ? ` (try ${runAttempt} of run ${originalRunId})` : ''}`);
   if (redrivenAs) out.push(`  redriven as ${redrivenAs}`);
   out.push('', 'Steps');
   if (run.steps.length === 0) out.push('  (none recorded)');

@@ -172,7 +172,7 @@ export interface Trigger {
   source?: string | null;
 }
 /**
- * How this run relates to others: sub-workflows and redrives.
+ * How this run relates to others: sub-workflows and redrives (which try of which run).
  *
  * This interface was referenced by `Run`'s JSON-Schema
  * via the `definition` "Lineage".
@@ -194,6 +194,14 @@ export interface Lineage {
    * The run that redrove this one.
    */
   redrivenAs?: string | null;
+  /**
+   * Set on a redrive: the first run of the chain of redrives this run belongs to.
+   */
+  originalRunId?: string | null;
+  /**
+   * Set on a redrive: which try of the original run this is (2 for its first redrive, 3 for the next...).
+   */
+  runAttempt?: number | null;
 }
 /**
  * One step of a run, addressed by its path (e.g. perLine[3].check).

@@ -19,6 +19,10 @@ export interface DeadLetterMessage {
   error: { name: string; message: string };
   attempts: number;
   failedAt: string;
+  /** The first run of this run's chain of redrives (this run's own id when it is not a redrive). */
+  originalRunId?: string;
+  /** Which try of `originalRunId` this run was: 1 for the original, 2 for its first redrive… */
+  runAttempt?: number;
 }
 
 /** Stable step path of the dead-letter send (idempotency key of the queue activity). */
@@ -40,6 +44,8 @@ export function* sendDeadLetter(run: Run, failure: StepFailure): Flow<{ queue: s
     error: { name: failure.error.name, message: failure.error.message },
     attempts: failure.attempts,
     failedAt: run.df.currentUtcDateTime.toISOString(),
+    originalRunId: run.input.redrive?.originalRunId ?? run.ref.id,
+    runAttempt: run.input.redrive?.runAttempt ?? 1,
   };
   const config = { name: target.queue, message, ...(target.connection ? { connection: target.connection } : {}) };
   for (let attempt = 1; ; attempt++) {

@@ -21,6 +21,7 @@ export function* recordStarted(run: Run): Flow<void> {
     input: run.input.input,
     parentRunId: run.input.parent?.runId ?? null,
     redriveOf: run.input.redriveOf ?? null,
+    ...(run.input.redrive ? { redrive: run.input.redrive } : {}),
   };
   yield* quietly(run, RUN_STARTED_ACTIVITY, header);
 }

@@ -78,6 +78,8 @@ export interface RunInput extends CarriedDefinition {
   parent?: { runId: string; stepPath: string };
   /** Set for a redrive of a dead-lettered run. */
   redriveOf?: string;
+  /** Set for a redrive: the first run of its chain of redrives, and which try of it this is (2, 3…). */
+  redrive?: RedriveLineage;
   /** Definitions (and their hashes) of the workflows this run may call: the transitive closure, by name. */
   workflows?: Record<string, CarriedDefinition>;
   /** Set when this orchestration is a chunk of a forEach, not a run. */
@@ -91,6 +93,12 @@ export interface RunInput extends CarriedDefinition {
   deadline?: number;
 }
 
+/** Which try of which run a redrive is: its dead letter and run record carry the same. */
+export interface RedriveLineage {
+  originalRunId: string;
+  runAttempt: number;
+}
+
 /** What a starter needs to build a run input. */
 export interface RunStart {
   definition: WorkflowDefinition;
@@ -102,6 +110,7 @@ export interface RunStart {
   workflowNamed?: (name: string) => WorkflowDefinition | undefined;
   parent?: RunInput['parent'];
   redriveOf?: string;
+  redrive?: RedriveLineage;
   record?: boolean;
 }
 
@@ -115,6 +124,7 @@ export function runInputOf(start: RunStart): RunInput {
     trigger: start.trigger,
     ...(start.parent ? { parent: start.parent } : {}),
     ...(start.redriveOf ? { redriveOf: start.redriveOf } : {}),
+    ...(start.redrive ? { redrive: start.redrive } : {}),
     ...(Object.keys(workflows).length > 0 ? { workflows } : {}),
     ...(start.record === false ? { record: false } : {}),
   };

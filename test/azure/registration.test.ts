@@ -47,6 +47,7 @@ describe('the Azure Functions entry', () => {
         'GET runs function',
         'GET runs/{id} function',
         'GET workflows function',
+        'GET dead-letters/{queue} function',
       ].sort(),
     );
   });

@@ -5,7 +5,10 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { DurableClient } from 'durable-functions';
 import { handleHistoryRequest, type WorkflowListing } from '../../history/api';
+import type { Run } from '../../history/model';
 import type { RunHistoryStore } from '../../history/store';
+import type { DeadLetterMessage } from '../../orchestrator/dead-letter';
+import type { RedriveLineage } from '../../plan/run-input';
 import { parseJsonInput } from '../input-check';
 import type { InvalidWorkflow, Project } from '../project';
 import { isFinished, runErrorOf } from '../run-status';
@@ -71,30 +74,66 @@ export function apiStarter(project: Project) {
   };
 }
 
-/** `POST /api/runs/{id}/redrive`: re-submits a dead-lettered run (the body is its dead-letter message) once. */
-export function redriveRun(project: Project) {
+/**
+ * `POST /api/runs/{id}/redrive`: re-submits a failed or dead-lettered run (the body is its dead-letter
+ * message) as `<original>-r<try>`: a redrive of `abc` is `abc-r2`, a redrive of `abc-r2` is `abc-r3`. The id
+ * is deterministic, so redriving the same letter twice starts one run. 404 for an unknown run, 409 for a
+ * run that did not fail.
+ */
+export function redriveRun(project: Project, history: () => Promise<RunHistoryStore>) {
   return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
     const id = request.params.id;
     const parsed = parseJsonInput(await request.text());
     if (!parsed.ok) return { status: 400, jsonBody: { error: 'ValidationError', message: parsed.problem.message, errors: [parsed.problem] } };
-    const letter = parsed.input as { workflow?: unknown; input?: unknown; runId?: unknown };
+    const letter = parsed.input as Partial<DeadLetterMessage> | null;
     if (typeof letter?.workflow !== 'string' || letter.runId !== id) {
       return { status: 400, jsonBody: { error: 'ValidationError', message: 'the body must be the dead-letter message of this run', errors: [{ path: '/runId', message: `must be "${id}"` }] } };
     }
+    const store = await history();
+    const record = await store.getRun(id);
+    const durable = (await client.getStatus(id).catch(() => undefined))?.runtimeStatus;
+    if (!record && durable === undefined) return problem(404, 'RunNotFound', `no run with id "${id}"`);
+    // The Durable status decides when there is an instance (a dead-lettered run's orchestration failed); a
+    // message refused at the queue has only its failed-run record.
+    const failed = durable !== undefined ? durable === 'Failed' : record!.status === 'Failed' || record!.status === 'DeadLettered';
+    if (!failed) return problem(409, 'RunNotFailed', `run "${id}" did not fail (${String(durable ?? record!.status)}): only a failed or dead-lettered run can be redriven`);
     const workflow = project.named(letter.workflow);
     if (!workflow) return problem(404, 'WorkflowNotFound', `no workflow named "${letter.workflow}"`);
+    const lineage = await redriveLineage(store, id, record, letter);
     const started = await startRun(client, project, {
       workflow,
       input: letter.input,
       trigger: { kind: 'redrive', source: id },
-      // Deterministic: redriving the same dead letter twice starts one run.
-      instanceId: `${id}-redrive`,
+      instanceId: `${lineage.originalRunId}-r${lineage.runAttempt}`,
       redriveOf: id,
+      redrive: lineage,
     });
     if (!started.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, started.problems) };
     return { ...acceptedResponse(client, request, started.runId), status: started.existed ? 200 : 202 };
   };
 }
+
+/** The lineage of a redrive of run `id`: its original run, and the try after `id`'s. */
+async function redriveLineage(store: RunHistoryStore, id: string, record: Run | undefined, letter: Partial<DeadLetterMessage>): Promise<RedriveLineage> {
+  // No record to go by (history was unavailable when the run started): the letter says which try it was.
+  if (!record) return { originalRunId: letter.originalRunId ?? id, runAttempt: (letter.runAttempt ?? 1) + 1 };
+  const { originalRunId, runAttempt, redriveOf } = record.lineage;
+  if (originalRunId && runAttempt) return { originalRunId, runAttempt: runAttempt + 1 };
+  if (!redriveOf) return { originalRunId: id, runAttempt: 2 };
+  // A run redriven before redrives recorded their lineage: walk `redriveOf` back to the original.
+  let current = record;
+  let hops = 0;
+  while (current.lineage.redriveOf && hops < MAX_REDRIVE_CHAIN) {
+    const earlierId: string = current.lineage.redriveOf;
+    const earlier = await store.getRun(earlierId);
+    hops++;
+    if (!earlier) return { originalRunId: earlierId, runAttempt: hops + 2 };
+    current = earlier;
+  }
+  return { originalRunId: current.id, runAttempt: hops + 2 };
+}
+
+const MAX_REDRIVE_CHAIN = 100;
 
 /**
  * `GET /api/runs/{id}/status`: the Durable status of a run, with its custom status (progress). A Failed run's

@@ -12,10 +12,13 @@ import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
 import { readRequestSettings, readSigningKeys } from '../../settings';
 import { requestLimits } from '../http-guard';
+import { readQueueSettings } from '../host-config';
 import type { Project } from '../project';
+import type { QueueHostSettings } from '../queue-intake';
 import { secretRefusal } from '../../secret-settings';
 import type { SettingsEnv } from '../../settings';
 import { guarded } from './guard';
+import { deadLetterListing } from './dead-letter-api';
 import { apiStarter, historyEndpoint, invalidWorkflowResponse, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
@@ -28,6 +31,8 @@ export interface SluiceApp {
   env?: Readonly<Record<string, string | undefined>>;
   /** The keys that sign run inputs (plan/trust.ts); default from the app settings (`readSigningKeys`). */
   signingKeys?: readonly string[];
+  /** host.json's `extensions.queues` as the host applies them; default read from host.json in the project root. */
+  queueSettings?: QueueHostSettings;
 }
 
 /** Names of the HTTP functions that start a workflow from its own trigger; every other HTTP function manages runs. */
@@ -54,6 +59,7 @@ export function registerSluice(sluice: SluiceApp): void {
   const project: Project = { ...sluice.project, trust };
   // Every HTTP function reads its body through the guard (size, JSON type, depth), as the local server does.
   const limits = requestLimits(readRequestSettings(env));
+  const queueSettings = sluice.queueSettings ?? readQueueSettings(project.root);
   const secretNames = referencedSecrets(project, env);
   const secretValues = () => secretNames.map((name) => env[name]).filter((value): value is string => Boolean(value));
 
@@ -81,7 +87,7 @@ export function registerSluice(sluice: SluiceApp): void {
       df.app.client.storageQueue(`queue-${workflow.name}`, {
         queueName: triggers.queue.name,
         connection: triggers.queue.connection ?? 'AzureWebJobsStorage',
-        handler: queueStarter(project, workflow, history),
+        handler: queueStarter(project, workflow, history, queueSettings, env),
       });
     }
     schedulesOf(workflow).forEach((schedule, index) => {
@@ -104,8 +110,9 @@ export function registerSluice(sluice: SluiceApp): void {
   df.app.client.http('sluice-start', { route: 'workflows/{name}/runs', methods: ['POST'], authLevel: 'function', handler: guarded(apiStarter(project), limits) });
   df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: guarded(runStatus, limits) });
   df.app.client.http('sluice-run-event', { route: 'runs/{id}/events/{event}', methods: ['POST'], authLevel: 'function', handler: guarded(raiseRunEvent, limits) });
-  df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: guarded(redriveRun(project), limits) });
+  df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: guarded(redriveRun(project, history), limits) });
   df.app.client.http('sluice-run-terminate', { route: 'runs/{id}/terminate', methods: ['POST'], authLevel: 'function', handler: guarded(terminateRun, limits) });
+  df.app.client.http('sluice-dead-letters', { route: 'dead-letters/{queue}', methods: ['GET'], authLevel: 'function', handler: guarded(deadLetterListing(project, env), limits) });
   const historyHandler = guarded(historyEndpoint(project, history), limits);
   df.app.client.http('sluice-runs', { route: 'runs', methods: ['GET'], authLevel: 'function', handler: historyHandler });
   df.app.client.http('sluice-run', { route: 'runs/{id}', methods: ['GET'], authLevel: 'function', handler: historyHandler });

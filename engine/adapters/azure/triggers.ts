@@ -1,8 +1,8 @@
 /**
  * A workflow's triggers as Azure Functions: an HTTP starter (input checked: 400 with the errors, else 202
- * with status URLs, or the output when `respond: sync` finishes in time), a queue trigger (an invalid
- * message fails, so the host retries it and then moves it to `<queue>-poison` with its body intact, and a
- * failed-run record says why), and a timer per schedule.
+ * with status URLs, or the output when `respond: sync` finishes in time), a queue trigger (a message that
+ * can never pass goes to `<queue>-poison` at once with its body intact, and a failed-run record says why:
+ * see queue-intake.ts), and a timer per schedule.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
 import type { DurableClient } from 'durable-functions';
@@ -10,6 +10,8 @@ import type { ScheduleTrigger } from '../../definition/workflow.generated';
 import type { RunHistoryStore } from '../../history/store';
 import { parseDuration } from '../../definition/duration';
 import { parseJsonInput } from '../input-check';
+import { messageText, poisonMessage, readQueueInput, type QueueHostSettings } from '../queue-intake';
+import type { SettingsEnv } from '../../settings';
 import type { Project, ProjectWorkflow } from '../project';
 import { inputProblemBody, startRun } from '../start';
 import { acceptedResponse, waitForRun } from './responses';
@@ -47,35 +49,48 @@ export function httpStarter(project: Project, workflow: ProjectWorkflow) {
   };
 }
 
-/** The queue trigger of a workflow. */
-export function queueStarter(project: Project, workflow: ProjectWorkflow, history: () => Promise<RunHistoryStore>) {
-  const queue = workflow.definition.triggers!.queue!.name;
+/** The queue trigger of a workflow: one run per message; a message that can never pass is poisoned at once. */
+export function queueStarter(project: Project, workflow: ProjectWorkflow, history: () => Promise<RunHistoryStore>, host: QueueHostSettings, env: SettingsEnv) {
+  const { name: queue, connection } = workflow.definition.triggers!.queue!;
   return async (message: unknown, client: DurableClient, context: InvocationContext): Promise<void> => {
     const messageId = String(context.triggerMetadata?.id ?? context.invocationId);
-    const started = await startRun(client, project, {
-      workflow,
-      input: message,
-      trigger: { kind: 'queue', source: queue },
-      // One message, one run: a redelivered message finds its run and starts nothing.
-      instanceId: `${workflow.name}-q-${messageId}`,
-    });
+    // One message, one run: a redelivered message finds its run and starts nothing.
+    const runId = `${workflow.name}-q-${messageId}`;
+    const text = messageText(message, context);
+    const recordFailure = async (input: unknown, error: { name: string; message: string }) => {
+      const now = new Date().toISOString();
+      await (await history()).upsertRun({
+        id: runId,
+        workflow: workflow.name,
+        definitionHash: workflow.hash,
+        trigger: { kind: 'queue', source: queue },
+        status: 'Failed',
+        createdAt: String(context.triggerMetadata?.insertionTime ?? now),
+        endedAt: now,
+        input,
+        error,
+      });
+    };
+    const refuse = async (input: unknown, reason: string) => {
+      await recordFailure(input, { name: 'ValidationError', message: reason });
+      await poisonMessage(queue, text, host, env, connection);
+      context.warn(`message ${messageId} on ${queue} can never start ${workflow.name} (${reason}): moved to ${queue}-poison`);
+    };
+    const read = readQueueInput(text, host);
+    if (!read.ok) return refuse(text, read.reason);
+    let started;
+    try {
+      started = await startRun(client, project, { workflow, input: read.input, trigger: { kind: 'queue', source: queue }, instanceId: runId });
+    } catch (error) {
+      // The host retries; after its last try it moves the message to the poison queue: say why first.
+      if (Number(context.triggerMetadata?.dequeueCount ?? 1) >= host.maxDequeueCount) {
+        await recordFailure(read.input, { name: 'QueueError', message: `the run could not be started in ${host.maxDequeueCount} tries: ${(error as Error).message}` });
+      }
+      throw error;
+    }
     if (started.ok) return;
     const reason = started.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
-    const store = await history();
-    const now = new Date().toISOString();
-    await store.upsertRun({
-      id: `${workflow.name}-q-${messageId}`,
-      workflow: workflow.name,
-      definitionHash: workflow.hash,
-      trigger: { kind: 'queue', source: queue },
-      status: 'Failed',
-      createdAt: String(context.triggerMetadata?.insertionTime ?? now),
-      endedAt: now,
-      input: message,
-      error: { name: 'ValidationError', message: `the message does not match the input schema: ${reason}` },
-    });
-    // Failing the invocation lets the host retry and then move the original message to the poison queue.
-    throw new Error(`message ${messageId} on ${queue} is not a valid input for ${workflow.name}: ${reason}`);
+    await refuse(read.input, `the message does not match the input schema: ${reason}`);
   };
 }
 

@@ -15,6 +15,7 @@ export const RESERVED_ROUTES = [
   'runs/{id}/events/{event}',
   'runs/{id}/terminate',
   'runs/{id}/redrive',
+  'dead-letters/{queue}',
 ];
 
 const segments = (route: string): string[] => route.replace(/^\/+|\/+$/g, '').toLowerCase().split('/');

@@ -1,7 +1,8 @@
 /**
  * Queue triggers on the embedded runtime, polling as the Functions host does: messages in batches, a
  * failed message retried after `visibilityTimeout` until its dequeue count reaches `maxDequeueCount`,
- * then moved to `<queue>-poison` with its body byte-for-byte intact.
+ * then moved to `<queue>-poison` with its body byte-for-byte intact. (Sluice's starter poisons a message
+ * that can never pass itself, at once: engine/adapters/queue-intake.ts.)
  */
 import { QueueClient, QueueServiceClient, type DequeuedMessageItem } from '@azure/storage-queue';
 import type { QueueSettings } from '../../host-config';
@@ -85,7 +86,7 @@ export class QueuePoller {
   private async process(message: DequeuedMessageItem): Promise<void> {
     const { maxDequeueCount, visibilityTimeoutMs } = this.options.settings;
     try {
-      const value = this.decode(message.messageText);
+      const { text, value } = this.decode(message.messageText);
       const context = contextFor(this.fn, this.options.clientBinding(), {
         id: message.messageId,
         dequeueCount: message.dequeueCount,
@@ -93,7 +94,8 @@ export class QueuePoller {
         expirationTime: message.expiresOn.toISOString(),
         nextVisibleTime: message.nextVisibleOn.toISOString(),
         popReceipt: message.popReceipt,
-        queueTrigger: typeof value === 'string' ? value : JSON.stringify(value),
+        // The binding data carries the (decoded) text itself, whatever the value was parsed into.
+        queueTrigger: text,
       });
       await (this.fn.handler as (m: unknown, c: unknown) => Promise<unknown>)(value, context);
       await this.queue.deleteMessage(message.messageId, message.popReceipt);
@@ -117,20 +119,20 @@ export class QueuePoller {
     }
   }
 
-  /** Decodes as the host does: base64 (by default), then JSON when the text is JSON. */
-  private decode(text: string): unknown {
-    let decoded = text;
+  /** Decodes as the host does: base64 (host.json `messageEncoding: base64`), then JSON when the text is JSON. */
+  private decode(wire: string): { text: string; value: unknown } {
+    let text = wire;
     if (this.options.settings.messageEncoding === 'base64') {
-      const bytes = Buffer.from(text, 'base64');
-      if (bytes.toString('base64').replace(/=+$/, '') !== text.replace(/=+$/, '')) {
+      const bytes = Buffer.from(wire, 'base64');
+      if (bytes.toString('base64').replace(/=+$/, '') !== wire.replace(/=+$/, '')) {
         throw new Error('the message is not valid base64 (host.json messageEncoding is base64)');
       }
-      decoded = bytes.toString('utf8');
+      text = bytes.toString('utf8');
     }
     try {
-      return JSON.parse(decoded);
+      return { text, value: JSON.parse(text) };
     } catch {
-      return decoded;
+      return { text, value: text };
     }
   }
 
