@@ -60,6 +60,7 @@ export const codes = {
   'retry-interval-order': { severity: 'error', summary: '`retry.maxInterval` is below `retry.interval`.' },
   'retry-pointless': { severity: 'warning', summary: 'Retry settings that have no effect with `maxAttempts: 1`.' },
   'timeout-ignored': { severity: 'warning', summary: '`timeout` on a `wait`, `set` or `fail` step has no effect.' },
+  'timeout-conflict': { severity: 'error', summary: 'A `waitForEvent` step has both a step `timeout` and `waitForEvent.timeout`.' },
   'unknown-error-name': { severity: 'warning', summary: '`retry.on` or `catch.errors` names an error nothing raises.' },
   'dead-letter-loop': { severity: 'error', summary: "The dead-letter queue is the workflow's own trigger queue." },
   'reserved-route': { severity: 'error', summary: "An HTTP route that collides with Sluice's own endpoints (`runs`, `workflows`)." },

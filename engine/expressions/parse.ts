@@ -106,10 +106,10 @@ function parseUncached(source: string): ParseOutcome {
 
 const DOTTED = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$/;
 /** Words jexl reads as operators or literals, not as property names. */
-const JEXL_WORDS = new Set(['in', 'true', 'false']);
+const JEXL_WORDS = new Set(['in', 'true', 'false', 'null']);
 // jexl finds those words up to a word boundary, and `$` is no word character: it reads `in$x` as `in`
 // and `$x`, so a name that starts with one of them and a `$` goes to jexl as well.
-const JEXL_WORD_THEN_DOLLAR = /^(?:in|true|false)\$/;
+const JEXL_WORD_THEN_DOLLAR = /^(?:in|true|false|null)\$/;
 
 /**
  * The commonest expression, a plain path (`input.orderId`, `steps.classify.output`), as the AST jexl
@@ -233,6 +233,7 @@ function inspect(root: ExpressionAst): { tooDeep: boolean; forbidden?: string } 
     if (depth > MAX_EXPRESSION_DEPTH) return { tooDeep: true };
     const forbidden = forbiddenName(ast);
     if (forbidden) return { tooDeep: false, forbidden };
+    nullLiteral(ast);
     children.length = 0;
     for (const child of Object.values(ast)) {
       if (Array.isArray(child)) {
@@ -249,6 +250,15 @@ function inspect(root: ExpressionAst): { tooDeep: boolean; forbidden?: string } 
     }
   }
   return { tooDeep: false };
+}
+
+// jexl knows `true` and `false` but reads `null` as a name: make it the literal users mean
+// (`input.x != null`). A member named `null` (`input.null`) stays a member.
+function nullLiteral(ast: ExpressionAst): void {
+  if (ast.type !== 'Identifier' || ast.value !== 'null' || ast.from || ast.relative) return;
+  const literal = ast as { type: string; value: unknown };
+  literal.type = 'Literal';
+  literal.value = null;
 }
 
 function forbiddenName(ast: ExpressionAst): string | undefined {

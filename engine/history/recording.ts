@@ -50,6 +50,9 @@ export interface RunFinishedInput {
   steps?: StepSummary[];
 }
 
+/** `fromAttempt` of the step summaries the orchestrator sends: later than any attempt's patch. */
+const ORCHESTRATOR_VERDICT = Number.MAX_SAFE_INTEGER;
+
 /** The `sluice.run.started` activity: writes the run header (and lineage links on related runs). */
 export function runStartedActivity(store: RunHistoryStore, secretValues?: SecretValues) {
   const target = secretValues ? withRedaction(store, secretValues) : store;
@@ -77,7 +80,9 @@ export function runStartedActivity(store: RunHistoryStore, secretValues?: Secret
 export function runFinishedActivity(store: RunHistoryStore, secretValues?: SecretValues) {
   const target = secretValues ? withRedaction(store, secretValues) : store;
   return async (end: RunFinishedInput): Promise<null> => {
-    for (const step of end.steps ?? []) await target.recordStep(end.id, step);
+    // The orchestrator's word on a step is the last: an activity attempt that ends after it (one it
+    // timed out and went on without, its fallback taken) must not turn a Degraded step back into Failed.
+    for (const step of end.steps ?? []) await target.recordStep(end.id, { ...step, fromAttempt: ORCHESTRATOR_VERDICT });
     await target.upsertRun({
       id: end.id,
       status: end.status,

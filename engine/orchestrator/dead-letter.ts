@@ -44,8 +44,8 @@ export function* sendDeadLetter(run: Run, failure: StepFailure): Flow<{ queue: s
     error: { name: failure.error.name, message: failure.error.message },
     attempts: failure.attempts,
     failedAt: run.df.currentUtcDateTime.toISOString(),
-    originalRunId: run.input.redrive?.originalRunId ?? run.ref.id,
-    runAttempt: run.input.redrive?.runAttempt ?? 1,
+    // Version 4: the lineage (a letter of a run in flight from before keeps the shape it had).
+    ...(run.input.interpreterVersion >= 4 ? { originalRunId: run.input.redrive?.originalRunId ?? run.ref.id, runAttempt: run.input.redrive?.runAttempt ?? 1 } : {}),
   };
   const config = { name: target.queue, message, ...(target.connection ? { connection: target.connection } : {}) };
   for (let attempt = 1; ; attempt++) {

@@ -37,7 +37,7 @@ export interface StepKind<Body = unknown> {
    */
   activityConfig?(step: PlanStep<Body>, scope: Scope, run: Run, path: string): ActivityCall;
   /** After retries are spent: an output that replaces the failure (ai fail-open), or undefined. */
-  recover?(step: PlanStep<Body>, scope: Scope, run: Run, error: StepError): { output: unknown; degraded?: string } | undefined;
+  recover?(step: PlanStep<Body>, scope: Scope, run: Run, error: StepError): { output: unknown; degraded?: string } | { error: StepError } | undefined;
   /** Nested step lists (for the path index and the import of plans). */
   children?(body: Body): ReadonlyArray<readonly PlanStep[]>;
 }

@@ -19,9 +19,9 @@ import { Continuation, StepCall } from './step-call';
 // Kinds whose `timeout` needs a child orchestration; I/O kinds race their own task (call.ts), and
 // wait/waitForEvent/set/fail have nothing to interrupt or their own timeout.
 const COMPOSITE = new Set(['steps', 'parallel', 'forEach', 'switch']);
-// Version 4: kinds whose `timeout` is a deadline in the run itself (deadline.ts); the waits are among them
-// (version 3 ignored a step `timeout` on them).
-const HELD = new Set([...COMPOSITE, 'wait', 'waitForEvent']);
+// Version 4: kinds whose `timeout` is a deadline in the run itself (deadline.ts); waitForEvent is among
+// them (version 3 ignored a step `timeout` on it; lint refuses it next to `waitForEvent.timeout`).
+const HELD = new Set([...COMPOSITE, 'waitForEvent']);
 
 /** Runs steps in order; returns the last step's output (null for none). */
 export function runSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
@@ -192,7 +192,13 @@ function skip(run: Run, step: PlanStep, scope: Scope, path: string, startedAt: n
 // The step failed for good: fail-open (recover), else a matching catch clause, else the failure.
 function* afterRetries(run: Run, step: PlanStep, scope: Scope, path: string, failure: StepFailure, attempt: number, startedAt: number): Flow<unknown> {
   if (failure.step === path) failure.attempts = attempt;
-  const recovered = kindNamed(step.kind).recover?.(step, scope, run, failure.error);
+  let recovered = kindNamed(step.kind).recover?.(step, scope, run, failure.error);
+  // The recovery itself failed (a fallback that breaks the step's output schema): that is the failure now.
+  if (recovered && 'error' in recovered) {
+    failure = new StepFailure(recovered.error, path);
+    failure.attempts = attempt;
+    recovered = undefined;
+  }
   if (recovered) {
     if (recovered.degraded) run.degraded.set(path, recovered.degraded);
     return finish(run, step, scope, path, recovered.output, attempt, startedAt);

@@ -12,6 +12,7 @@ import { kindNamed } from '../steps';
 import { iterate, runItems, type ForEachBody } from '../steps/forEach/orchestrate';
 import { settle } from './call';
 import { sendDeadLetter } from './dead-letter';
+import { checkInput } from '../definition/input-check';
 import { durationMs } from '../plan/duration';
 import { withDeadline } from './deadline';
 import { evaluateIn } from './evaluate';
@@ -96,6 +97,7 @@ function* runWorkflow(df: DurableOrchestrationContext, trust: DefinitionTrust, c
   let output: unknown = null;
   let failure: StepFailure | undefined;
   try {
+    checkRunInput(run);
     const steps = runInOrder(run, plan.steps, scope, '', (i) => df.setCustomStatus(statuses[i]));
     const deadline = runDeadline(run, scope);
     output = yield* deadline === undefined ? steps : withDeadline(run, steps, deadline, '$run', `run \`${run.ref.id}\``);
@@ -114,6 +116,19 @@ function* runWorkflow(df: DurableOrchestrationContext, trust: DefinitionTrust, c
     yield* recordFinished(run, { status: deadLetter ? 'DeadLettered' : 'Failed', error: failure.view, ...(deadLetter ? { deadLetter } : {}) });
   }
   throw new Error(runErrorMessage(failure));
+}
+
+// Version 4: a run's input is checked against its `input` schema by the run itself, whoever started it:
+// a sub-workflow step's input (the parent evaluated it; the child's schema is the contract), or a start
+// through the Durable API, which no starter checked. Once, when the code first runs (a replay would only
+// find the same answer: the check is deterministic, and a failing one ends the run).
+function checkRunInput(run: Run): void {
+  const schema = run.plan.definition.input;
+  if (!schema || run.input.interpreterVersion < 4 || run.df.isReplaying) return;
+  const problems = checkInput(run.plan.hash, schema as object, run.input.input);
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 5).map((problem) => `${problem.path} ${problem.message}`).join('; ');
+  throw new StepFailure({ name: 'ValidationError', message: `the input does not match the input schema of workflow \`${run.plan.name}\`: ${shown}`, retryable: false }, '$input');
 }
 
 // Version 4: the nearer of the workflow's own `timeout` (from the run's start) and the deadline its

@@ -9,10 +9,18 @@ import { parseExpression } from '../../engine/expressions/parse';
 
 const jexl = new Jexl();
 
+// Sluice reads a bare `null` as the literal (jexl reads it as a name): the one rewrite of jexl's AST.
+function withNullLiteral(ast: unknown): unknown {
+  if (!ast || typeof ast !== 'object') return ast;
+  const node = ast as Record<string, unknown>;
+  if (node.type === 'Identifier' && node.value === 'null' && !node.from && !node.relative) return { type: 'Literal', value: null };
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withNullLiteral(value)]));
+}
+
 function jexlOutcome(source: string): unknown {
   try {
     const ast = (jexl.compile(source) as unknown as { _getAst(): unknown })._getAst();
-    return ast === undefined || ast === null ? 'refused' : { ast };
+    return ast === undefined || ast === null ? 'refused' : { ast: withNullLiteral(ast) };
   } catch {
     return 'refused';
   }

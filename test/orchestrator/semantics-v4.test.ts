@@ -152,3 +152,60 @@ suite('timeouts are deadlines: no work of the timed step starts after it (v4)', 
     expect(childInput.deadline).toBe(T0 + 120_000);
   });
 });
+
+suite('inputs and fallbacks are what their schemas promise (v4)', () => {
+  const child: WorkflowDefinition = {
+    name: 'child',
+    input: { type: 'object', required: ['n'], properties: { n: { type: 'number' } } },
+    steps: [{ id: 'double', set: { value: '${{ input.n * 2 }}' } }],
+  };
+
+  it("checks a sub-workflow's input against the child's schema before any step of the child runs", async () => {
+    const parent: WorkflowDefinition = { name: 'parent', steps: [{ id: 'sub', workflow: 'child', input: { n: '${{ input.text }}' } }] };
+    const host = new ReplayHost(sluiceHandler(), inputFor(parent, { text: 'not a number' }, { workflows: [child] }));
+    const episode = await host.start();
+    const childInput = episode.added.find((added) => added.action.actionType === 2)!.action.input;
+    const run = new ReplayHost(sluiceHandler(), childInput, { instanceId: 'run-1:sub:1' });
+    const ended = await run.start();
+    expect(ended.failed).toBe(true);
+    expect(JSON.parse(ended.error!)).toMatchObject({ name: 'ValidationError', step: '$input' });
+    expect(JSON.parse(ended.error!).message).toMatch(/\/n must be number/);
+    const failed = await host.fail(0, ended.error!);
+    expect(JSON.parse(failed.error!)).toMatchObject({ name: 'ValidationError', step: 'sub' });
+  });
+
+  it('refuses, at its start, a run whose input no starter checked (a start through the Durable API)', async () => {
+    const host = new ReplayHost(sluiceHandler(), inputFor(child, { n: 'x' }));
+    const ended = await host.start();
+    expect(addedTop(ended)).toEqual([]);
+    expect(JSON.parse(ended.error!)).toMatchObject({ name: 'ValidationError' });
+    expect((await new ReplayHost(sluiceHandler(), inputFor(child, { n: 4 })).start()).output).toEqual({ value: 8 });
+  });
+
+  it("fails an ai step whose evaluated fallback breaks its output schema with ValidationError, instead of going on with it", async () => {
+    const definition: WorkflowDefinition = {
+      name: 'ai-fallback',
+      steps: [
+        {
+          id: 'classify',
+          ai: {
+            prompt: 'classify ${{ input.text }}',
+            output: { type: 'object', required: ['category'], properties: { category: { enum: ['fraud', 'standard'] } } },
+            fallback: { category: '${{ input.defaultCategory }}' },
+          },
+        },
+      ],
+    };
+    const failedAi = { ok: false, error: { name: 'AiError', message: 'model unavailable', retryable: false } };
+    const good = new ReplayHost(sluiceHandler(), inputFor(definition, { text: 't', defaultCategory: 'standard' }));
+    await good.start();
+    expect((await good.complete(0, failedAi)).output).toEqual({ category: 'standard' });
+
+    const bad = new ReplayHost(sluiceHandler(), inputFor(definition, { text: 't', defaultCategory: 'maybe' }));
+    await bad.start();
+    const ended = await bad.complete(0, failedAi);
+    expect(ended.failed).toBe(true);
+    expect(JSON.parse(ended.error!)).toMatchObject({ name: 'ValidationError', step: 'classify' });
+    expect(JSON.parse(ended.error!).message).toMatch(/fallback .* does not satisfy its `output` schema.*after AiError/);
+  });
+});

@@ -11,10 +11,13 @@ import type { Scope } from '../../orchestrator/scope';
 import { activityCall, type ActivityCall } from '../../orchestrator/secret-sites';
 import type { PlanStep } from '../../plan/model';
 import { applyFailOpen } from './fail-open';
+import { checkInput } from '../../definition/input-check';
 
 interface AiBody {
   config: CompiledValue;
   fallback?: CompiledValue;
+  /** The step's `output` schema, when its fallback is an expression (a literal one is checked by lint). */
+  fallbackSchema?: object;
   /** The step's own `failOpen`; undefined: `defaults.failOpen`. */
   failOpen?: boolean;
 }
@@ -26,6 +29,7 @@ export const ai: StepKind<AiBody> = {
   compile: (step) => ({
     config: compileValue(step.ai),
     fallback: step.ai?.fallback === undefined ? undefined : compileValue(step.ai.fallback),
+    fallbackSchema: step.ai?.fallback !== undefined && step.ai.output && compileValue(step.ai.fallback).kind !== 'constant' ? (step.ai.output as object) : undefined,
     failOpen: step.ai?.failOpen,
   }),
   activityConfig: configOf,
@@ -38,7 +42,16 @@ export const ai: StepKind<AiBody> = {
       return undefined;
     }
     const result = applyFailOpen({ fallback, failOpen: step.body.failOpen ?? run.plan.failOpen }, { ok: false, error });
-    return result.ok ? { output: result.output, degraded: result.degraded?.reason } : undefined;
+    if (!result.ok) return undefined;
+    // Version 4: an evaluated fallback must be what the step promises, like an answer from the model.
+    if (step.body.fallbackSchema && run.input.interpreterVersion >= 4) {
+      const problems = checkInput(`${run.plan.hash}|${step.path}|output`, step.body.fallbackSchema, result.output);
+      if (problems.length > 0) {
+        const shown = problems.slice(0, 5).map((problem) => `${problem.path} ${problem.message}`).join('; ');
+        return { error: { name: 'ValidationError', message: `the fallback of ai step \`${step.id}\` does not satisfy its \`output\` schema: ${shown} (after ${error.name}: ${error.message})`, retryable: false } };
+      }
+    }
+    return { output: result.output, degraded: result.degraded?.reason };
   },
 };
 
