@@ -185,7 +185,7 @@ describe('--data-dir and SLUICE_DATA_DIR, for every command', () => {
 
     const dlq = await sluice(['dlq', 'list', 'no-such-queue', '--data-dir', dataDir], root, env);
     expect(dlq.code, dlq.stderr).toBe(1);
-    expect(dlq.stderr).toContain('queue no-such-queue does not exist');
+    expect(dlq.stderr).toContain('"no-such-queue" is not a dead-letter queue of any workflow');
   }, 90_000);
 });
 
