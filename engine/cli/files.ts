@@ -21,8 +21,9 @@ export function expandPaths(args: readonly string[], cwd: string, kind: 'workflo
   const missing: string[] = [];
   for (const arg of args) {
     const before = files.size;
-    if (/[*?]/.test(arg)) for (const file of glob(arg, cwd)) if (globbed(path.basename(file))) files.add(file);
-    else {
+    if (/[*?]/.test(arg)) {
+      for (const file of glob(arg, cwd)) if (globbed(path.basename(file))) files.add(file);
+    } else {
       const absolute = path.resolve(cwd, arg);
       const stat = statSync(absolute, { throwIfNoEntry: false });
       if (stat?.isDirectory()) for (const file of walk(absolute, accept)) files.add(relative(cwd, file));
