@@ -6,7 +6,9 @@
  */
 import type { Plan, PlanStep } from '../plan/model';
 import { observedSteps } from './observe';
-import { staticPathOf } from './paths';
+import { joinPath, staticPathOf } from './paths';
+
+const SEQUENCES = new Set(['forEach', 'steps', 'parallel']);
 import type { CaseRun } from './run-case';
 
 /** One branch of a step. */
@@ -54,6 +56,15 @@ export class CoverageCollector {
         const planStep = plan.byPath.get(own)!;
         if (planStep.when !== undefined) taken.add(key(own, step.status === 'Skipped' ? 'else' : 'then'));
         if (step.status === 'Caught') taken.add(key(own, `catch[${step.clause ?? 0}]`));
+      }
+      // Inside iterations completed non-I/O steps leave no trace; a sequence that completed with some of
+      // its steps seen ran its unconditional steps too (in order, none skipped), so they count as run.
+      const completed = new Set([...seen.values()].filter((step) => step.status === 'Completed').map((step) => staticPathOf(step.path)));
+      for (const step of plan.byPath.values()) {
+        if (!SEQUENCES.has(step.kind) || !completed.has(joinPath(prefix, step.path)) || !ran.has(step.path)) continue;
+        const children = [...plan.byPath.values()].filter((child) => parentOf(child.path) === step.path && !child.path.includes('.catch['));
+        if (!children.some((child) => ran.has(child.path))) continue;
+        for (const child of children) if (child.when === undefined) ran.add(child.path);
       }
       for (const path of [...ran]) {
         const catchAt = /^(.*)\.catch\[(\d+)\](?:\.|$)/.exec(path);

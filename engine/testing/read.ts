@@ -50,9 +50,14 @@ export function readTestFile(file: string, text: string): ReadResult {
   const problem = (node: Node | null | undefined, message: string): void => {
     problems.push({ ...at(node), message });
   };
+  // One YAML error per line: the parser's follow-up errors on the same line only repeat the first.
+  const lines = new Set<number>();
   for (const error of document.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    problems.push({ file, line, column: col, message: error.message.split('\n')[0] });
+    if (lines.has(line)) continue;
+    lines.add(line);
+    const alias = /Alias|flow map/.test(error.message) && /\[\*\]/.test(text.split('\n')[line - 1] ?? '') ? ' (in a `{ … }` mapping, quote a path with `[*]`: "perLine[*].check")' : '';
+    problems.push({ file, line, column: col, message: error.message.split('\n')[0] + alias });
   }
   if (problems.length > 0) return { ok: false, problems };
 
