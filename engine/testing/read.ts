@@ -56,7 +56,7 @@ export function readTestFile(file: string, text: string): ReadResult {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     if (lines.has(line)) continue;
     lines.add(line);
-    const alias = /Alias|flow map/.test(error.message) && /\[\*\]/.test(text.split('\n')[line - 1] ?? '') ? ' (in a `{ … }` mapping, quote a path with `[*]`: "perLine[*].check")' : '';
+    const alias = /Alias|flow|Unexpected/.test(error.message) && /\w\[(\d+|\*)\]/.test(text.split('\n')[line - 1] ?? '') ? ' (inside `{ … }`, quote a run path with brackets: "perLine[*].check")' : '';
     problems.push({ file, line, column: col, message: error.message.split('\n')[0] + alias });
   }
   if (problems.length > 0) return { ok: false, problems };

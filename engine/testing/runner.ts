@@ -83,7 +83,7 @@ async function runFile(file: string, options: RunOptions, projectOf: (dir: strin
   }
   const testFile = read.testFile;
   result.workflow = testFile.workflow;
-  const dirs = [dirname(absolute), ...(existsSync(mainDir) ? [mainDir] : [])];
+  const dirs = [...new Set([dirname(absolute), ...(existsSync(mainDir) ? [mainDir] : [])])];
   const project = dirs.map(projectOf).find((candidate) => candidate.named(testFile.workflow) || candidate.invalid.some((w) => w.name === testFile.workflow));
   const invalid = project?.invalid.find((w) => w.name === testFile.workflow);
   const workflow = project?.named(testFile.workflow);
