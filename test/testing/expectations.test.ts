@@ -1,7 +1,9 @@
 /** Each expectation kind of a workflow test, passing and failing, with the diff pointing at the test file's line. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeFailure } from '../../engine/testing/expectations';
-import { approvalFlow, runFile } from './project';
+import { runTestFiles } from '../../engine/testing/runner';
+import { approvalFlow, projectWith, runFile } from './project';
 
 const mocks = `    mocks:
       price: { output: 12 }
@@ -67,9 +69,6 @@ cases:
   });
 
   it('snapshot: written on the first run, compared on the next, rewritten on request', async () => {
-    const { projectWith } = await import('./project');
-    const { runTestFiles } = await import('../../engine/testing/runner');
-    const { readFileSync, writeFileSync } = await import('node:fs');
     const project = projectWith({ 'approval.yaml': approvalFlow, 'under.test.yaml': oneCase('      snapshot: true\n') });
     try {
       const run = () => runTestFiles(['workflows/under.test.yaml'], { root: project.root, cwd: project.root });
