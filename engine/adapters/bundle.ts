@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isWorkflowFileName } from '../definition/file-names';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { loadProject, projectOf, type Project, type ProjectOptions } from './project';
 
@@ -46,7 +47,7 @@ export function projectFromBundle(options: ProjectOptions, bundleFile: string): 
   }
   if (bundle.version !== 1) return undefined;
   const dir = resolve(options.root, options.workflowsDir ?? 'workflows');
-  const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).map((name) => relative(options.root, join(dir, name)) || name).sort();
+  const files = readdirSync(dir).filter(isWorkflowFileName).map((name) => relative(options.root, join(dir, name)) || name).sort();
   const bundled = bundle.workflows.map((workflow) => workflow.file).sort();
   if (files.length !== bundled.length || files.some((file, i) => file !== bundled[i])) return undefined;
   for (const workflow of bundle.workflows) {

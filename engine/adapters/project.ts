@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isWorkflowFileName } from '../definition/file-names';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { lintFiles } from '../lint/lint';
@@ -74,7 +75,7 @@ export class WorkflowsFolderError extends Error {
   }
 }
 
-/** Reads, lints and indexes every `*.yaml`/`*.yml` file of the workflows folder; throws ProjectLoadError. */
+/** Reads, lints and indexes every `*.yaml`/`*.yml` file of the workflows folder (not `*.test.yaml`); throws ProjectLoadError. */
 export function loadProject(options: ProjectOptions): Project {
   return projectFrom(options.root, readSources(options), options.activities);
 }
@@ -101,7 +102,7 @@ export function projectOf(root: string, definitions: ReadonlyArray<{ file: strin
 function readSources(options: ProjectOptions): Array<{ file: string; text: string }> {
   const dir = resolve(options.root, options.workflowsDir ?? 'workflows');
   if (!existsSync(dir)) throw new WorkflowsFolderError(dir);
-  const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const names = readdirSync(dir).filter(isWorkflowFileName).sort();
   return names.map((name) => {
     const path = join(dir, name);
     return { file: relative(options.root, path) || path, text: readFileSync(path, 'utf8') };

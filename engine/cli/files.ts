@@ -1,24 +1,32 @@
 /**
- * Paths and globs → workflow files. Directories are searched recursively for `*.yaml`/`*.yml`; globs
+ * Paths and globs → workflow files. Directories are searched recursively for `*.yaml`/`*.yml` (not the
+ * `*.test.yaml` workflow tests); globs
  * support `*`, `?` and `**` (Node 20 has no fs.glob). Results are sorted and unique.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isTestFileName, isWorkflowFileName } from '../definition/file-names';
 
-const WORKFLOW_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist']);
 
-/** Expands arguments into files; `missing` lists arguments that matched nothing. */
-export function expandPaths(args: readonly string[], cwd: string): { files: string[]; missing: string[] } {
+/**
+ * Expands arguments into files; `missing` lists arguments that matched nothing. Directories yield the
+ * workflow definitions (or, for `tests`, the `*.test.yaml` files); globs leave test files out (or keep
+ * only them); a file named outright is always taken.
+ */
+export function expandPaths(args: readonly string[], cwd: string, kind: 'workflows' | 'tests' = 'workflows'): { files: string[]; missing: string[] } {
+  const accept = kind === 'tests' ? isTestFileName : isWorkflowFileName;
+  const globbed = kind === 'tests' ? isTestFileName : (name: string) => !isTestFileName(name);
   const files = new Set<string>();
   const missing: string[] = [];
   for (const arg of args) {
     const before = files.size;
-    if (/[*?]/.test(arg)) for (const file of glob(arg, cwd)) files.add(file);
-    else {
+    if (/[*?]/.test(arg)) {
+      for (const file of glob(arg, cwd)) if (globbed(path.basename(file))) files.add(file);
+    } else {
       const absolute = path.resolve(cwd, arg);
       const stat = statSync(absolute, { throwIfNoEntry: false });
-      if (stat?.isDirectory()) for (const file of walk(absolute)) files.add(relative(cwd, file));
+      if (stat?.isDirectory()) for (const file of walk(absolute, accept)) files.add(relative(cwd, file));
       else if (stat?.isFile()) files.add(relative(cwd, absolute));
     }
     if (files.size === before) missing.push(arg);
@@ -26,12 +34,12 @@ export function expandPaths(args: readonly string[], cwd: string): { files: stri
   return { files: [...files].sort(), missing };
 }
 
-function walk(directory: string): string[] {
+function walk(directory: string, accept: (name: string) => boolean): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) found.push(...walk(full));
-    else if (entry.isFile() && WORKFLOW_FILE.test(entry.name)) found.push(full);
+    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) found.push(...walk(full, accept));
+    else if (entry.isFile() && accept(entry.name)) found.push(full);
   }
   return found;
 }

@@ -10,6 +10,7 @@ import { lintCommand, lintUsage } from './lint-command';
 import { runCommand, runUsage } from './run-command';
 import { runsCommand, runsUsage } from './runs-command';
 import { serveCommand, serveUsage } from './serve-command';
+import { testCommand, testUsage } from './test-command';
 
 interface Command {
   summary: string;
@@ -19,6 +20,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   lint: { summary: 'check workflow files (CI: exit 1 on errors)', usage: lintUsage, run: lintCommand },
+  test: { summary: 'run workflow tests (*.test.yaml) with mocks and virtual time', usage: testUsage, run: testCommand },
   graph: { summary: 'print a workflow as a Mermaid flowchart', usage: graphUsage, run: graphCommand },
   serve: { summary: 'serve every workflow on http://localhost:7071 (embedded runtime)', usage: serveUsage, run: serveCommand },
   run: { summary: 'start a run and print its output (exit code = run status)', usage: runUsage, run: runCommand },

@@ -15,7 +15,7 @@ import { loadDefinition } from '../../engine/definition/load';
 import { mutation, seeds } from '../support/yaml-mutations';
 
 const root = path.join(__dirname, '..', '..');
-const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
+const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml')).map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
 const examples = yamlIn(path.join(root, 'workflows'));
 const lintCases = [...yamlIn(path.join(root, 'test', 'lint', 'ok')), ...yamlIn(path.join(root, 'test', 'lint', 'err'))];
 

@@ -76,7 +76,7 @@ const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 describe('quick user-schema check', () => {
   it('vouches for the schemas of the examples, the linter cases and the corpus, and ajv agrees', () => {
     const texts = [
-      ...['workflows', 'test/lint/ok', 'test/lint/err'].flatMap((dir) => readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(root, dir, f), 'utf8'))),
+      ...['workflows', 'test/lint/ok', 'test/lint/err'].flatMap((dir) => readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml')).map((f) => readFileSync(path.join(root, dir, f), 'utf8'))),
       ...Array.from({ length: 50 }, (_, n) => workflowText(n, CORPUS_SIZES.typical)),
     ];
     let vouched = 0;

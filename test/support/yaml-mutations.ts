@@ -11,7 +11,7 @@ const root = path.join(__dirname, '..', '..');
 const okCases = path.join(root, 'test', 'lint', 'ok');
 /** Valid definitions to mutate. */
 export const seeds: string[] = [
-  ...readdirSync(path.join(root, 'workflows')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(root, 'workflows', f), 'utf8')),
+  ...readdirSync(path.join(root, 'workflows')).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml')).map((f) => readFileSync(path.join(root, 'workflows', f), 'utf8')),
   ...readdirSync(okCases).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(okCases, f), 'utf8')),
 ];
 const tokens = [':', '-', ' ', '\n', '{', '}', '[', ']', '"', "'", '&a', '*a', '<<', '${{', '}}', '#', '|', '>', '\t', 'steps.', 'id: x', '__proto__', '!!str', '%'];

@@ -241,6 +241,21 @@ export class LocalDurableHost extends EventEmitter {
     });
   }
 
+  /**
+   * Whether the host has nothing to do until an activity finishes or a timer fires: a driver of virtual
+   * time (`sluice test`) moves its clock only then, since activities it answers late hold the runner.
+   */
+  get quiet(): boolean {
+    return this.rounds.quiet;
+  }
+
+  /** The earliest fire time of an armed timer of any live instance; Infinity when there is none. */
+  nextTimerAt(): number {
+    let next = Infinity;
+    for (const live of this.live.values()) for (const t of live.timers.values()) next = Math.min(next, t.fireAt);
+    return next;
+  }
+
   /** The registered orchestrator handler for a name. */
   orchestrationHandler(name: string) {
     return this.options.registrations.orchestrations.get(name)?.handler;

@@ -47,6 +47,11 @@ export class Rounds {
     });
   }
 
+  /** Whether no round runs or waits (no ready episode, command or activity result); activities and timers may be pending. */
+  get quiet(): boolean {
+    return !this.ticking && !this.tickScheduled && this.ready.length === 0 && this.commands.length === 0 && this.finished.length === 0;
+  }
+
   /** Records a finished activity; its result is committed and delivered in the next round. */
   activityDone(job: ActivityJob, event: HistoryEvent): void {
     if (this.stopped) return;
