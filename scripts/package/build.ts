@@ -2,6 +2,7 @@
  * `npm run package`: compile, collect, zip. Returns figures (size, file count, durations) so
  * the command can print them and the deployment-time budget can be watched.
  */
+import { isTestFileName } from '../../engine/definition/file-names';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,7 +66,8 @@ export async function buildPackage(options: PackageOptions): Promise<PackageRepo
       ...folderEntries(path.join(stage, 'dist'), 'dist'),
       // Read at start-up: workflow definitions (SLUICE_WORKFLOWS_DIR defaults to workflows/ next
       // to package.json) and the JSON schemas the definition check loads.
-      ...folderEntries(path.join(repoRoot, 'workflows'), 'workflows'),
+      // Workflow tests (`*.test.yaml`) and their snapshots are for `sluice test`, not for the app.
+      ...folderEntries(path.join(repoRoot, 'workflows'), 'workflows').filter((entry) => !isTestFileName(entry.zipPath) && !entry.zipPath.includes('/__snapshots__/') && !entry.zipPath.endsWith('/__snapshots__/')),
       ...folderEntries(path.join(repoRoot, 'schemas'), 'schemas'),
       ...dependencyEntries(repoRoot, packages),
     ];

@@ -60,14 +60,16 @@ describe('the deployable zip', () => {
     expect([...roots].sort()).toEqual(['dist', 'host.json', 'node_modules', 'package.json', 'schemas', 'workflows']);
   });
 
-  it('carries every workflow and schema file of the repository', () => {
+  it('carries every workflow and schema file of the repository (workflow tests and their snapshots stay out)', () => {
     expect(zip.names).toContain('workflows/');
     expect(zip.names).toContain('schemas/');
     for (const folder of ['workflows', 'schemas']) {
       const dir = path.join(repoRoot, folder);
       const expected = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
       for (const relative of expected) {
-        if (fs.statSync(path.join(dir, relative)).isFile()) expect(files).toContain(`${folder}/${relative.split(path.sep).join('/')}`);
+        const zipPath = `${folder}/${relative.split(path.sep).join('/')}`;
+        if (/\.test\.ya?ml$|(?:^|\/)__snapshots__(?:\/|$)/.test(zipPath)) continue;
+        if (fs.statSync(path.join(dir, relative)).isFile()) expect(files).toContain(zipPath);
       }
     }
   });
@@ -90,6 +92,8 @@ describe('the deployable zip', () => {
       /(?:^|\/)local\.settings\.json$/,
       /(?:^|\/)\.env(?:\.[^/]*)?$/,
       /(?:^|\/)[^/]+\.test\.[cm]?[jt]s$/,
+      /(?:^|\/)[^/]+\.test\.ya?ml$/,
+      /(?:^|\/)__snapshots__\//,
       /^dist\/.*\.map$/,
     ];
     expect(zip.names.filter((name) => forbidden.some((pattern) => pattern.test(name)))).toEqual([]);
