@@ -30,7 +30,9 @@ const MAX_WAITING = 20;
 /** The history patch that makes a live record agree with Durable, or undefined when they agree. */
 export function patchFromDurable(run: RunSummary, view: DurableView): RunPatch | undefined {
   if (!liveStatuses.has(run.status)) return undefined; // final records are the orchestrator's own account
-  const endedAt = timeOf(view.lastUpdatedTime);
+  // Durable's times may be whole seconds (the local host's are): an end never precedes the recorded start.
+  const reported = timeOf(view.lastUpdatedTime);
+  const endedAt = reported && run.startedAt && reported < run.startedAt ? run.startedAt : reported;
   switch (String(view.runtimeStatus)) {
     case 'Terminated': {
       const reason = typeof view.output === 'string' && view.output ? view.output : 'terminated';
