@@ -8,7 +8,7 @@ import { kindOf } from '../definition/walk';
 import { brief, escapeLabel, stepDetail } from './labels';
 
 /** A step's state in a run, for colouring. */
-export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'degraded';
+export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'caught' | 'skipped' | 'degraded';
 
 /** Options for the graph. */
 export interface GraphOptions {
@@ -30,6 +30,7 @@ interface Fragment {
 const statusStyles: Record<StepStatus, string> = {
   succeeded: 'fill:#dcfce7,stroke:#16a34a',
   failed: 'fill:#fee2e2,stroke:#dc2626',
+  caught: 'fill:#ffedd5,stroke:#ea580c',
   degraded: 'fill:#fef9c3,stroke:#ca8a04',
   running: 'fill:#dbeafe,stroke:#2563eb',
   skipped: 'fill:#f3f4f6,stroke:#9ca3af,stroke-dasharray:4',
@@ -39,7 +40,8 @@ const statusStyles: Record<StepStatus, string> = {
 /** Builds the Mermaid source of a workflow's flowchart. */
 export function workflowGraph(definition: WorkflowDefinition, options: GraphOptions = {}): string {
   const lines: string[] = [`flowchart ${options.direction ?? 'TD'}`];
-  const node = (id: string, shape: string) => lines.push(`  ${id}${shape}`);
+  const drawn = new Set<string>();
+  const node = (id: string, shape: string) => (drawn.add(id), lines.push(`  ${id}${shape}`));
   const edge = (from: Exit, to: string, label?: string, dashed = false) => {
     const text = label ?? from.label;
     const arrow = dashed ? '-.->' : '-->';
@@ -138,16 +140,18 @@ export function workflowGraph(definition: WorkflowDefinition, options: GraphOpti
   } else {
     edge({ node: 'start' }, 'finish');
   }
-  lines.push(...statusClasses(options.statuses));
+  lines.push(...statusClasses(options.statuses, drawn));
   return lines.join('\n') + '\n';
 }
 
-function statusClasses(statuses: GraphOptions['statuses']): string[] {
+// Only nodes the graph has get a class: a status for anything else (`$deadLetter`, a step of another
+// version of the workflow) would make Mermaid invent a bare node of that name.
+function statusClasses(statuses: GraphOptions['statuses'], drawn: ReadonlySet<string>): string[] {
   if (!statuses) return [];
   const lines: string[] = [];
   const byStatus = new Map<StepStatus, string[]>();
   for (const [id, status] of Object.entries(statuses)) {
-    if (!statusStyles[status]) continue;
+    if (!statusStyles[status] || !drawn.has(`s_${id}`)) continue;
     byStatus.set(status, [...(byStatus.get(status) ?? []), `s_${id}`]);
   }
   for (const [status, ids] of byStatus) {

@@ -1,13 +1,17 @@
 /**
  * The run-history HTTP API as pure handlers: the Azure Functions app and the local host both
  * mount `handleHistoryRequest` and translate their own request and response objects.
- *   GET /api/runs?workflow=&status=&since=&continuation=&limit=
+ *   GET /api/runs?workflow=&status=&degraded=&since=&until=&error=&input.<field>=&continuation=&limit=
  *   GET /api/runs/{id}
+ *   GET /api/definitions/{hash}
  *   GET /api/workflows
+ * Given a Durable status reader, answers about runs history has as live are checked against Durable
+ * first (durable-sync.ts): what Durable reports is what the answer says, and what history then keeps.
  */
 import type { RunStatus } from './model';
-import { InvalidContinuationError, MAX_PAGE_SIZE } from './store';
-import type { ListRunsQuery, RunHistoryStore } from './store';
+import { withDurableTruth, type DurableStatusReader } from './durable-sync';
+import { INPUT_FIELD_PATH, InvalidContinuationError, MAX_PAGE_SIZE } from './store';
+import type { ListRunsQuery, RunHistoryStore, RunStatusFilter } from './store';
 
 /** A request as the hosts hand it over. */
 export interface HistoryRequest {
@@ -41,7 +45,9 @@ export interface FieldProblem {
   message: string;
 }
 
-const runStatuses: readonly RunStatus[] = ['Pending', 'Running', 'Completed', 'Failed', 'DeadLettered', 'Terminated'];
+const runStatuses: readonly RunStatus[] = ['Pending', 'Running', 'Suspended', 'Completed', 'Failed', 'DeadLettered', 'Terminated'];
+/** What `status=` takes: a run status, or `Degraded` (a run with a degraded step). */
+const statusFilters: readonly RunStatusFilter[] = [...runStatuses, 'Degraded'];
 const workflowName = /^[a-z][a-z0-9-]{0,62}$/;
 
 const json = (status: number, body: unknown): HistoryResponse => ({ status, body });
@@ -60,26 +66,52 @@ export function parseListQuery(query: HistoryRequest['query']): { query: ListRun
     }
     return value === '' ? undefined : value;
   };
-  const known = new Set(['workflow', 'status', 'since', 'continuation', 'limit']);
+  const known = new Set(['workflow', 'status', 'degraded', 'since', 'until', 'error', 'continuation', 'limit']);
   for (const field of Object.keys(query)) {
-    if (!known.has(field)) problems.push({ field: `query.${field}`, message: `unknown parameter; use one of ${[...known].join(', ')}` });
+    if (!known.has(field) && !field.startsWith('input.')) {
+      problems.push({ field: `query.${field}`, message: `unknown parameter; use one of ${[...known].join(', ')}, input.<field>` });
+    }
   }
   const workflow = single('workflow');
   if (workflow !== undefined) {
     if (workflowName.test(workflow)) result.workflow = workflow;
     else problems.push({ field: 'query.workflow', message: `"${workflow}" is not a workflow name (^[a-z][a-z0-9-]{0,62}$)` });
   }
-  const status = single('status');
-  if (status !== undefined) {
-    const match = runStatuses.find((s) => s.toLowerCase() === status.toLowerCase());
-    if (match) result.status = match;
-    else problems.push({ field: 'query.status', message: `"${status}" is not a run status; use one of ${runStatuses.join(', ')}` });
+  // Several statuses: `status=Failed,DeadLettered` or `status=Failed&status=DeadLettered`; `Degraded` is a run with a degraded step.
+  const statusValues = [query.status ?? []].flat().flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const statuses: RunStatusFilter[] = [];
+  for (const status of statusValues) {
+    const match = statusFilters.find((s) => s.toLowerCase() === status.toLowerCase());
+    if (!match) problems.push({ field: 'query.status', message: `"${status}" is not a run status; use one or more (comma-separated) of ${statusFilters.join(', ')}` });
+    else if (!statuses.includes(match)) statuses.push(match);
   }
-  const since = single('since');
-  if (since !== undefined) {
-    if (/^\d{4}-\d{2}-\d{2}/.test(since) && !Number.isNaN(Date.parse(since))) result.since = new Date(since).toISOString();
-    else problems.push({ field: 'query.since', message: `"${since}" is not an ISO 8601 date-time (e.g. 2025-05-01T00:00:00Z)` });
+  if (statuses.length) result.statuses = statuses;
+  const degraded = single('degraded');
+  if (degraded === 'true' || degraded === 'false') result.degraded = degraded === 'true';
+  else if (degraded !== undefined) problems.push({ field: 'query.degraded', message: `"${degraded}" is not true or false` });
+  const time = (field: 'since' | 'until'): void => {
+    const value = single(field);
+    if (value === undefined) return;
+    if (/^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) result[field] = new Date(value).toISOString();
+    else problems.push({ field: `query.${field}`, message: `"${value}" is not an ISO 8601 date-time (e.g. 2025-05-01T00:00:00Z)` });
+  };
+  time('since');
+  time('until');
+  if (result.since && result.until && result.since >= result.until) problems.push({ field: 'query.until', message: 'must be after since' });
+  const error = single('error');
+  if (error !== undefined) {
+    if (error.length <= 200) result.errorText = error;
+    else problems.push({ field: 'query.error', message: 'at most 200 characters' });
   }
+  const input: Record<string, string> = {};
+  for (const field of Object.keys(query).filter((name) => name.startsWith('input.'))) {
+    const path = field.slice('input.'.length);
+    const value = single(field);
+    if (!INPUT_FIELD_PATH.test(path)) problems.push({ field: `query.${field}`, message: `"${path}" is not a field path (names of letters, digits, _ and -, joined by dots)` });
+    else if (value !== undefined) input[path] = value;
+  }
+  if (Object.keys(input).length > 5) problems.push({ field: 'query.input', message: 'at most 5 input fields' });
+  else if (Object.keys(input).length) result.input = input;
   const limit = single('limit');
   if (limit !== undefined) {
     const n = Number(limit);
@@ -91,22 +123,37 @@ export function parseListQuery(query: HistoryRequest['query']): { query: ListRun
   return problems.length ? { problems } : { query: result };
 }
 
+/** What the host can add to history answers. */
+export interface HistoryOptions {
+  /** Durable's view of an instance: live records are checked against it (durable-sync.ts). */
+  durable?: DurableStatusReader;
+}
+
 /** Answers a run-history request; undefined when the path is not one of the history routes. */
 export async function handleHistoryRequest(
   store: RunHistoryStore,
   request: HistoryRequest,
   workflows: readonly WorkflowListing[] = [],
+  options: HistoryOptions = {},
 ): Promise<HistoryResponse | undefined> {
   const path = request.path.replace(/\/+$/, '');
   const runMatch = /^\/api\/runs\/([^/]+)$/.exec(path);
-  if (path !== '/api/runs' && path !== '/api/workflows' && !runMatch) return undefined;
+  const definitionMatch = /^\/api\/definitions\/([^/]+)$/.exec(path);
+  if (path !== '/api/runs' && path !== '/api/workflows' && !runMatch && !definitionMatch) return undefined;
   if (request.method.toUpperCase() !== 'GET') return problem(405, 'MethodNotAllowed', `${request.method} is not supported on ${path}; use GET`);
+  const { durable } = options;
 
   if (path === '/api/runs') {
     const parsed = parseListQuery(request.query);
     if ('problems' in parsed) return problem(400, 'InvalidQuery', 'the query parameters are not valid', parsed.problems);
     try {
-      return json(200, await store.listRuns(parsed.query));
+      const page = await store.listRuns(parsed.query);
+      if (!durable) return json(200, page);
+      const runs = await Promise.all(page.runs.map((run) => withDurableTruth(store, run, durable)));
+      // A run whose status Durable corrected may no longer match the filter: the page is then shorter.
+      const wanted = parsed.query.statuses;
+      const kept = wanted ? runs.filter((run) => wanted.includes(run.status) || (wanted.includes('Degraded') && run.degraded === true)) : runs;
+      return json(200, { ...page, runs: kept });
     } catch (error) {
       if (error instanceof InvalidContinuationError) {
         return problem(400, 'InvalidQuery', error.message, [{ field: 'query.continuation', message: error.message }]);
@@ -114,18 +161,32 @@ export async function handleHistoryRequest(
       throw error;
     }
   }
+  const segment = decodeSegment((runMatch ?? definitionMatch)?.[1]);
+  if (segment === null) {
+    return problem(400, 'InvalidPath', 'the path is not valid percent-encoding', [{ field: runMatch ? 'path.id' : 'path.hash', message: 'malformed %-escape' }]);
+  }
   if (runMatch) {
-    let id: string;
-    try {
-      id = decodeURIComponent(runMatch[1]!);
-    } catch {
-      return problem(400, 'InvalidPath', 'the run id is not valid percent-encoding', [{ field: 'path.id', message: 'malformed %-escape' }]);
-    }
-    const run = await store.getRun(id);
-    return run ? json(200, run) : problem(404, 'RunNotFound', `no run with id "${id}" in run history`);
+    const run = await store.getRun(segment!);
+    if (!run) return problem(404, 'RunNotFound', `no run with id "${segment}" in run history`);
+    return json(200, durable ? await withDurableTruth(store, run, durable) : run);
+  }
+  if (definitionMatch) {
+    const definition = await store.getDefinition(segment!);
+    return definition === undefined
+      ? problem(404, 'DefinitionNotFound', `no definition with hash "${segment}" in run history`)
+      : json(200, { hash: segment, definition });
   }
   const last = await store.lastRunByWorkflow(workflows.flatMap((w) => (w.valid && w.name ? [w.name] : [])));
   return json(200, {
     workflows: workflows.map((w) => (w.valid ? { ...w, lastRun: last[w.name!] ?? null } : w)),
   });
+}
+
+function decodeSegment(segment: string | undefined): string | undefined | null {
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

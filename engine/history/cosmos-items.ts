@@ -2,7 +2,7 @@
  * Item-level operations on Cosmos DB containers shared by the history store: optimistic
  * read-merge-write (two writers may patch the same run or step concurrently) and paged queries.
  */
-import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
+import type { Container, FeedOptions, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
 import { withThrottleRetry } from './cosmos-layout';
 
 const systemFields = ['_rid', '_self', '_etag', '_attachments', '_ts', 'ttl'] as const;
@@ -63,8 +63,8 @@ export async function queryAll<T>(container: Container, query: SqlQuerySpec, par
 }
 
 /** Runs a query until `count` items arrived (pages may come back short across partitions). */
-export async function queryFirst<T>(container: Container, query: SqlQuerySpec, count: number): Promise<T[]> {
-  const iterator = container.items.query<T>(query, { maxItemCount: count });
+export async function queryFirst<T>(container: Container, query: SqlQuerySpec, count: number, options: FeedOptions = {}): Promise<T[]> {
+  const iterator = container.items.query<T>(query, { ...options, maxItemCount: count });
   const items: T[] = [];
   while (items.length < count && iterator.hasMoreResults()) {
     const page = await withThrottleRetry(() => iterator.fetchNext());

@@ -8,7 +8,7 @@ import type { AttemptRecord, Run, RunPatch, RunSummary, StepPatch, StoredStep } 
 import { containerDefinitions, itemId, runPartitionKey, runPartitionsSince } from './cosmos-layout';
 import { mergeItem, queryAll, queryFirst, readItem, withoutSystemFields } from './cosmos-items';
 import { prepareAttempt, prepareRunPatch, prepareStepPatch } from './prepare';
-import { decodeContinuation, encodeContinuation, pageSizeOf } from './store';
+import { decodeContinuation, encodeContinuation, inputFilterValues, pageSizeOf } from './store';
 import type { ListRunsQuery, RunHistoryStore, RunPage } from './store';
 
 /** Where and how long the Cosmos store keeps run history. */
@@ -28,9 +28,11 @@ type RunItem = Omit<Run, 'steps'> & { pk: string; type: 'run' };
 type RunRefItem = { id: string; runId: string; type: 'runRef'; runPk: string };
 type StepItem = StoredStep & { id: string; runId: string; type: 'step' };
 type AttemptItem = AttemptRecord & { id: string; runId: string; type: 'attempt'; path: string };
+/** A definition by hash, in the steps container under its own partition (`definition:<hash>`); it never expires (ttl -1): a run's graph needs it as long as the run is kept. */
+type DefinitionItem = { id: string; runId: string; type: 'definition'; hash: string; definition: unknown; ttl: number };
 
 const summaryFields = ['id', 'workflow', 'definitionHash', 'version', 'trigger', 'status', 'createdAt', 'startedAt',
-  'endedAt', 'durationMs', 'error', 'deadLetter', 'lineage'];
+  'endedAt', 'durationMs', 'error', 'deadLetter', 'degraded', 'lineage'];
 const summaryProjection = summaryFields.map((field) => `c.${field}`).join(', ');
 
 /** Creates the Cosmos-backed run history; `init()` creates the database and containers when missing. */
@@ -119,8 +121,28 @@ export function createCosmosHistoryStore(options: CosmosHistoryOptions): RunHist
         const partitions = query.since ? runPartitionsSince(query.workflow, query.since, now()) : undefined;
         if (partitions) where.push(`c.pk IN (${partitions.map((pk, i) => param(`@pk${i}`, pk)).join(', ')})`);
       }
-      if (query.status !== undefined) where.push(`c.status = ${param('@status', query.status)}`);
+      const degraded = 'c.degraded = true';
+      if (query.statuses?.length) {
+        const statuses = query.statuses.filter((status) => status !== 'Degraded');
+        const any = statuses.length ? [`c.status IN (${statuses.map((status, i) => param(`@status${i}`, status)).join(', ')})`] : [];
+        if (query.statuses.includes('Degraded')) any.push(degraded);
+        where.push(`(${any.join(' OR ')})`);
+      }
+      if (query.degraded !== undefined) where.push(query.degraded ? degraded : `NOT (IS_DEFINED(c.degraded) AND ${degraded})`);
       if (query.since !== undefined) where.push(`c.createdAt >= ${param('@since', new Date(query.since).toISOString())}`);
+      if (query.until !== undefined) where.push(`c.createdAt < ${param('@until', new Date(query.until).toISOString())}`);
+      // Error text and input are not indexed (cosmos-layout.ts): these filters scan the runs the others leave.
+      let scan = false;
+      if (query.errorText !== undefined) {
+        const text = param('@errorText', query.errorText.toLowerCase());
+        where.push(`(CONTAINS(LOWER(c.error.name), ${text}) OR CONTAINS(LOWER(c.error.message), ${text}))`);
+        scan = true;
+      }
+      Object.entries(query.input ?? {}).forEach(([field, text], i) => {
+        const at = `c.input${field.split('.').map((name) => `[${JSON.stringify(name)}]`).join('')}`;
+        where.push(`(${inputFilterValues(text).map((value, j) => `${at} = ${param(`@input${i}_${j}`, value)}`).join(' OR ')})`);
+        scan = true;
+      });
       if (cursor) {
         const t = param('@afterTime', cursor.createdAt);
         where.push(`(c.createdAt < ${t} OR (c.createdAt = ${t} AND c.runId < ${param('@afterId', cursor.id)}))`);
@@ -129,12 +151,38 @@ export function createCosmosHistoryStore(options: CosmosHistoryOptions): RunHist
       // pages never shift the window and ties on time are broken by id: each run is listed exactly once.
       const sql = `SELECT TOP ${size + 1} ${summaryProjection}, c.runId FROM c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY c.createdAt DESC, c.runId DESC`;
-      const rows = await queryFirst<RunSummary & { runId: string }>(containers().runs, { query: sql, parameters }, size + 1);
+      const rows = await queryFirst<RunSummary & { runId: string }>(containers().runs, { query: sql, parameters }, size + 1, scan ? { enableScanInQuery: true } : {});
       const page = rows.slice(0, size).map(({ runId, ...row }) => ({ ...row, id: runId }));
       const last = page[page.length - 1];
       return rows.length > size && last
         ? { runs: page, continuation: encodeContinuation(query, { createdAt: last.createdAt, id: last.id }) }
         : { runs: page };
+    },
+
+    async deleteRun(id: string) {
+      const { runs, steps } = containers();
+      const items = await queryAll<{ id: string; type: string; runPk?: string }>(
+        steps, { query: 'SELECT c.id, c.type, c.runPk FROM c WHERE c.runId = @id', parameters: [{ name: '@id', value: id }] }, id);
+      const ref = items.find((item) => item.type === 'runRef');
+      if (ref?.runPk) await runs.item(itemId(id), ref.runPk).delete().catch(ignoreNotFound);
+      // The pointer goes last: a delete interrupted half-way can be retried from it.
+      for (const item of items.filter((entry) => entry.type !== 'runRef')) await steps.item(item.id, id).delete().catch(ignoreNotFound);
+      if (ref) await steps.item(ref.id, id).delete().catch(ignoreNotFound);
+    },
+
+    async putDefinition(hash: string, definition: unknown) {
+      const key = `definition:${hash}`;
+      const item: DefinitionItem = { id: itemId('definition', hash), runId: key, type: 'definition', hash, definition, ttl: -1 };
+      try {
+        await containers().steps.items.create(item);
+      } catch (error) {
+        if ((error as { code?: number }).code !== 409) throw error; // content-addressed: already stored
+      }
+    },
+
+    async getDefinition(hash: string) {
+      const item = await readItem<DefinitionItem>(containers().steps, itemId('definition', hash), `definition:${hash}`);
+      return item?.definition;
     },
 
     async lastRunByWorkflow(workflows?: readonly string[]) {
@@ -155,6 +203,10 @@ export function createCosmosHistoryStore(options: CosmosHistoryOptions): RunHist
       options.client.dispose();
     },
   };
+}
+
+function ignoreNotFound(error: unknown): void {
+  if ((error as { code?: number }).code !== 404) throw error;
 }
 
 /** Every workflow with runs. Callers that know their workflows should pass them instead: this fans out. */

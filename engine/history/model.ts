@@ -6,14 +6,14 @@
  */
 import type { Attempt, Run, RunStatus, Step, StepStatus, ValueSummary } from './run.generated';
 
-export type { Attempt, AttemptError, DeadLetter, Degraded, Lineage, Run, RunError, RunStatus, Step, StepStatus,
-  Trigger, TriggerKind, ValueSummary } from './run.generated';
+export type { Attempt, AttemptError, DeadLetter, Degraded, Lineage, Progress, Run, RunError, RunStatus, Step, StepStatus,
+  Trigger, TriggerKind, ValueSummary, Waiting } from './run.generated';
 
 /** A run without its steps, input and output: what listings return. */
 export type RunSummary = Omit<Run, 'steps' | 'input' | 'output' | 'inputSummary' | 'outputSummary'>;
 
 /** A partial run record: `id` always, `workflow` and `createdAt` when the run is first written. */
-export type RunPatch = { id: string } & Partial<Omit<Run, 'id' | 'steps' | 'lineage'>> & {
+export type RunPatch = { id: string } & Partial<Omit<Run, 'id' | 'steps' | 'lineage' | 'current'>> & {
   lineage?: Partial<Run['lineage']>;
 };
 
@@ -146,8 +146,21 @@ export function assembleRun(run: Run, steps: StoredStep[], attempts: Array<Attem
     // A retry in flight: the step record still shows the previous attempt's failure.
     if (latest && !latest.endedAt && latest.attempt > (recordedUpTo.get(step.path) ?? 0) && step.status !== 'Skipped') step.status = 'Running';
   }
-  ordered.sort((a, b) => (a.startedAt ?? '\uffff').localeCompare(b.startedAt ?? '\uffff') || a.path.localeCompare(b.path));
+  ordered.sort(executionOrder);
   return { ...run, steps: ordered };
+}
+
+/**
+ * Steps in the order they ran: by start time, then by the orchestrator's sequence number (steps that
+ * start in the same millisecond), then by path. The orchestrator numbers steps as it starts them on a
+ * clock that never goes back, so for numbered steps this is their sequence order; steps only an
+ * activity has recorded so far (no number yet) fall in by their start time.
+ */
+export function executionOrder(a: Step, b: Step): number {
+  const time = (a.startedAt ?? '\uffff').localeCompare(b.startedAt ?? '\uffff');
+  if (time !== 0) return time;
+  const seq = (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER);
+  return seq !== 0 ? seq : a.path.localeCompare(b.path);
 }
 
 /** The listing view of a run. */

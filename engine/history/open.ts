@@ -44,7 +44,7 @@ export function historySettingsFrom(env: SettingsEnv, fallbackStore: 'cosmos' | 
 export async function openHistoryStore(settings: HistorySettings): Promise<RunHistoryStore> {
   let store: RunHistoryStore;
   if (settings.store === 'sqlite') {
-    store = createSqliteHistoryStore({ file: historyFileIn(path.resolve(settings.dataDir ?? '.sluice')) });
+    store = createSqliteHistoryStore({ file: historyFileIn(path.resolve(settings.dataDir ?? '.sluice')), ttlDays: settings.ttlDays ?? 30 });
   } else {
     store = createCosmosHistoryStore({ client: await cosmosClient(settings), database: settings.cosmosDatabase, ttlDays: settings.ttlDays });
   }

@@ -7,6 +7,7 @@
  * Every write uses a deterministic record id, so at-least-once re-execution overwrites, never duplicates.
  */
 import type { StepActivityInput, StepActivityResult } from '../activities/contract';
+import { isoTime } from './model';
 import type { AttemptError, DeadLetter, RunError, RunStatus, StepPatch, Trigger } from './model';
 import { withRedaction, type SecretValues } from './redact';
 import type { RunHistoryStore } from './store';
@@ -53,10 +54,34 @@ export interface RunFinishedInput {
 /** `fromAttempt` of the step summaries the orchestrator sends: later than any attempt's patch. */
 const ORCHESTRATOR_VERDICT = Number.MAX_SAFE_INTEGER;
 
-/** The `sluice.run.started` activity: writes the run header (and lineage links on related runs). */
-export function runStartedActivity(store: RunHistoryStore, secretValues?: SecretValues) {
+/** Options of `sluice.run.started`. */
+export interface RunStartedOptions {
+  /** The workflow definition with a content hash, when this app has it (every deployed workflow): stored once per hash. */
+  definitionFor?: (hash: string) => unknown;
+}
+
+/**
+ * The `sluice.run.started` activity: writes the run header (and lineage links on related runs), and the
+ * run's definition under its hash when history does not have it yet.
+ *
+ * An instance id can be used again once its run finished (Durable allows it: a start through the
+ * extension's own API with an existing id). A header with another start time than the recorded one is
+ * such a new execution: the old record is removed first, so the record is the run Durable reports, never
+ * a merge of two runs (Durable itself keeps only the latest execution of an instance id).
+ */
+export function runStartedActivity(store: RunHistoryStore, secretValues?: SecretValues, options: RunStartedOptions = {}) {
   const target = secretValues ? withRedaction(store, secretValues) : store;
+  const stored = new Set<string>();
   return async (run: RunStartedInput): Promise<null> => {
+    if (run.definitionHash && options.definitionFor && !stored.has(run.definitionHash)) {
+      const definition = options.definitionFor(run.definitionHash);
+      if (definition !== undefined) {
+        await target.putDefinition(run.definitionHash, definition);
+        stored.add(run.definitionHash);
+      }
+    }
+    const existing = await target.getRun(run.id);
+    if (existing?.startedAt && existing.startedAt !== isoTime(run.startedAt)) await target.deleteRun(run.id);
     await target.upsertRun({
       id: run.id,
       workflow: run.workflow,
@@ -86,6 +111,7 @@ export function runFinishedActivity(store: RunHistoryStore, secretValues?: Secre
     await target.upsertRun({
       id: end.id,
       status: end.status,
+      ...((end.steps ?? []).some((step) => step.status === 'Degraded') ? { degraded: true } : {}),
       endedAt: end.endedAt,
       ...('output' in end ? { output: end.output } : {}),
       error: end.error ?? null,
@@ -135,6 +161,8 @@ export function recordingActivity(store: RunHistoryStore, kind: string, activity
     }
     if (result.ok) {
       const status = result.degraded ? 'Degraded' : 'Completed';
+      // Listings filter on the run's mark: set it now, not only when the run ends.
+      if (result.degraded) await safely(() => target.upsertRun({ id: run.id, degraded: true }));
       await finish(null, { path, kind, status, output: result.output, degraded: result.degraded ?? null, error: null, fromAttempt: attempt });
     } else {
       const error: AttemptError = { ...result.error };

@@ -38,6 +38,9 @@ export function withRedaction(store: RunHistoryStore, secretValues: SecretValues
       store.recordAttempt(runId, path, redact(attempt)),
     getRun: (id) => store.getRun(id),
     listRuns: (query) => store.listRuns(query),
+    deleteRun: (id) => store.deleteRun(id),
+    putDefinition: (hash, definition) => store.putDefinition(hash, redact(definition)),
+    getDefinition: (hash) => store.getDefinition(hash),
     lastRunByWorkflow: (workflows) => store.lastRunByWorkflow(workflows),
     close: () => store.close(),
   };

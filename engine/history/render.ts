@@ -34,7 +34,7 @@ export function renderRunsTable(runs: readonly RunSummary[]): string {
   if (runs.length === 0) return 'No runs recorded.';
   return table(
     ['ID', 'WORKFLOW', 'STATUS', 'STARTED', 'DURATION', 'TRIGGER'],
-    runs.map((run) => [run.id, run.workflow, run.status, formatTime(run.startedAt ?? run.createdAt), formatDuration(run.durationMs), triggerText(run)]),
+    runs.map((run) => [run.id, run.workflow, run.degraded ? `${run.status} (degraded)` : run.status, formatTime(run.startedAt ?? run.createdAt), formatDuration(run.durationMs), triggerText(run)]),
   );
 }
 
@@ -59,7 +59,7 @@ function stepLines(step: Step, origin: string | null | undefined, pathWidth: num
     offset(origin, step.startedAt).padEnd(8),
     step.path.padEnd(pathWidth),
     step.kind.padEnd(9),
-    step.status.padEnd(9),
+    (step.caught ? 'Caught' : step.status).padEnd(9),
     formatDuration(step.durationMs).padStart(7),
     attempts > 0 ? `${attempts} attempt${attempts === 1 ? '' : 's'}` : '',
   ].join(' ').trimEnd();
@@ -72,6 +72,7 @@ function stepLines(step: Step, origin: string | null | undefined, pathWidth: num
     }
   }
   if (step.degraded) lines.push(`${indent}degraded: ${step.degraded.reason}`);
+  if (step.caught) lines.push(`${indent}caught: a catch clause handled the failure; the run went on`);
   if (step.status === 'Failed' && step.error && attempts === 0) lines.push(`${indent}error: ${step.error.name}: ${step.error.message}`);
   if (step.outputSummary) lines.push(`${indent}output: ${step.outputSummary.bytes} bytes, starts ${oneLine(step.outputSummary.preview, 80)}`);
   return lines;
@@ -98,6 +99,14 @@ export function renderRunTimeline(run: Run, options: TimelineOptions = {}): stri
   if (childRunIds.length) out.push(`  children   ${childRunIds.join(', ')}`);
   if (redriveOf) out.push(`  redrive of ${redriveOf}${originalRunId && runAttempt ? ` (try ${runAttempt} of run ${originalRunId})` : ''}`);
   if (redrivenAs) out.push(`  redriven as ${redrivenAs}`);
+  if (run.current) {
+    const { step, completed, total, waiting } = run.current;
+    out.push(`  now        ${step ? `at step ${step}` : 'finishing'} (${completed} of ${total} top-level steps done)`);
+    for (const wait of waiting) {
+      const what = wait.kind === 'waitForEvent' ? `waiting for event \`${wait.event}\`` : 'waiting';
+      out.push(`             ${wait.path}: ${what}${wait.until ? ` ${wait.kind === 'wait' ? 'until' : 'gives up at'} ${formatTime(wait.until)}` : ''}`);
+    }
+  }
   out.push('', 'Steps');
   if (run.steps.length === 0) out.push('  (none recorded)');
   const width = Math.max(4, ...run.steps.map((s) => s.path.length));

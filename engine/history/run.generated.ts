@@ -12,12 +12,13 @@
  */
 export type TriggerKind = 'http' | 'queue' | 'schedule' | 'api' | 'subWorkflow' | 'redrive';
 /**
- * Where a run is in its life.
+ * Where a run is in its life. Suspended is not final: a resumed run is Running again.
  *
  * This interface was referenced by `Run`'s JSON-Schema
  * via the `definition` "RunStatus".
  */
-export type RunStatus = 'Pending' | 'Running' | 'Completed' | 'Failed' | 'DeadLettered' | 'Terminated';
+export type RunStatus =
+  'Pending' | 'Running' | 'Suspended' | 'Completed' | 'Failed' | 'DeadLettered' | 'Terminated';
 /**
  * Stands in for a value too large to store: its size and the start of its JSON text.
  *
@@ -66,6 +67,34 @@ export type DeadLetter = {
    * The id of the message sent there, when known.
    */
   messageId?: string | null;
+} | null;
+/**
+ * Only in API answers about a live run, never stored: where the run is now, from the orchestration's custom status.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "Progress".
+ */
+export type Progress = {
+  /**
+   * The id of the top-level step the run is on; null once every step is done.
+   */
+  step: string | null;
+  /**
+   * Top-level steps done.
+   */
+  completed: number;
+  /**
+   * Top-level steps in the workflow.
+   */
+  total: number;
+  /**
+   * The wait and waitForEvent steps the run is waiting in (at most 20).
+   */
+  waiting: Waiting[];
+  /**
+   * How many waits are open in all, when more than are listed.
+   */
+  waitingCount?: number | null;
 } | null;
 /**
  * How a step ended; Degraded is a completed AI step that used its fallback.
@@ -152,7 +181,12 @@ export interface Run {
   outputSummary?: ValueSummary;
   error?: RunError;
   deadLetter?: DeadLetter;
+  /**
+   * True when at least one step completed with its fallback (Degraded); the `Degraded` listing filter reads it.
+   */
+  degraded?: boolean | null;
   lineage: Lineage;
+  current?: Progress;
   /**
    * Every recorded step, in start order. Empty in listings.
    */
@@ -204,6 +238,24 @@ export interface Lineage {
   runAttempt?: number | null;
 }
 /**
+ * A wait or waitForEvent step that is waiting.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "Waiting".
+ */
+export interface Waiting {
+  path: string;
+  kind: 'wait' | 'waitForEvent';
+  /**
+   * waitForEvent: the event's name.
+   */
+  event?: string | null;
+  /**
+   * When the wait wakes (wait) or gives up (waitForEvent with a timeout, or the run's or a step's deadline); null when it waits for ever.
+   */
+  until?: string | null;
+}
+/**
  * One step of a run, addressed by its path (e.g. perLine[3].check).
  *
  * This interface was referenced by `Run`'s JSON-Schema
@@ -219,6 +271,14 @@ export interface Step {
    */
   kind: string;
   status: StepStatus;
+  /**
+   * Execution order: the orchestrator numbers steps as it starts them (deterministic, so replays agree). Steps are listed by it; absent on steps only an activity recorded so far.
+   */
+  seq?: number | null;
+  /**
+   * True on a Failed step whose failure a `catch` clause handled: the run went on.
+   */
+  caught?: boolean | null;
   /**
    * Activity executions, in attempt order; empty for steps that run no activity.
    */

@@ -27,6 +27,11 @@ export interface FragmentResult {
   steps?: Record<string, { output: unknown }>;
 }
 
+/** A fragment's step record in this run's execution order: numbered as it arrives (a fragment's own numbers are not sent). */
+export function renumbered(run: Run, record: StepRecord): StepRecord {
+  return { ...record, seq: run.started++ };
+}
+
 /** Runs `items` of the forEach `step` as chunks; returns outputs in item order. */
 export function* runChunks(run: Run, step: PlanStep<ForEachBody>, scope: Scope, path: string, items: unknown[]): Flow<unknown[]> {
   const starts: Task[] = [];
@@ -38,7 +43,7 @@ export function* runChunks(run: Run, step: PlanStep<ForEachBody>, scope: Scope, 
   const outputs: unknown[] = [];
   for (const result of results) {
     for (const output of result.outputs) outputs.push(output);
-    for (const record of result.records) run.records.push(record);
+    for (const record of result.records) run.records.push(renumbered(run, record));
   }
   return outputs;
 }
@@ -57,7 +62,7 @@ export function* runLanes(run: Run, step: PlanStep<ForEachBody>, scope: Scope, p
   const outputs: unknown[] = new Array(items.length);
   results.forEach((result, lane) => {
     result.outputs.forEach((output, j) => (outputs[lane + j * lanes] = output));
-    for (const record of result.records) run.records.push(record);
+    for (const record of result.records) run.records.push(renumbered(run, record));
   });
   return outputs;
 }
@@ -77,7 +82,7 @@ export function* runBatches(run: Run, step: PlanStep<ForEachBody>, scope: Scope,
   const outputs: unknown[] = [];
   for (const result of results) {
     for (const output of result.outputs) outputs.push(output);
-    for (const record of result.records) run.records.push(record);
+    for (const record of result.records) run.records.push(renumbered(run, record));
   }
   return outputs;
 }

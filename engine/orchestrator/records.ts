@@ -5,9 +5,9 @@
  */
 import { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY } from '../activities/contract';
 import type { RunFinishedInput, RunStartedInput, StepSummary } from '../history/recording';
+import { capValue, STEP_OUTPUT_CAP_BYTES } from '../history/model';
 import type { Flow } from './kind';
 import type { Run, StepRecord } from './run';
-
 
 /** Calls `sluice.run.started` with the run header. */
 export function* recordStarted(run: Run): Flow<void> {
@@ -45,11 +45,20 @@ function summaryOf(record: StepRecord): StepSummary {
     kind: record.kind,
     status: record.status,
     degraded: record.degraded === undefined ? null : { reason: record.degraded },
-    ...(record.output !== undefined ? { output: record.output } : {}),
+    ...outputOf(record.output),
     ...(record.error ? { error: record.error } : {}),
+    ...(record.caught ? { caught: true } : {}),
+    ...(record.seq !== undefined ? { seq: record.seq } : {}),
     startedAt: new Date(record.startedAt).toISOString(),
     endedAt: new Date(record.endedAt).toISOString(),
   };
+}
+
+// A large output (a sub-workflow's) goes as the summary history would keep anyway: the activity input stays small.
+function outputOf(output: unknown): Pick<StepSummary, 'output' | 'outputSummary'> {
+  if (output === undefined) return {};
+  const { value, summary } = capValue(output, STEP_OUTPUT_CAP_BYTES);
+  return summary ? { outputSummary: summary } : { output: value };
 }
 
 function* quietly(run: Run, name: string, input: unknown): Flow<void> {

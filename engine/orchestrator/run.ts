@@ -20,6 +20,10 @@ export interface StepRecord {
   /** The output a degraded step went on with (its fallback), so the record shows what the run used. */
   output?: unknown;
   error?: { name: string; message: string };
+  /** Set on a Failed step a `catch` clause handled. */
+  caught?: true;
+  /** Execution order: the step's number in the order steps started (Run.seq); unset inside forEach items. */
+  seq?: number;
   /** Orchestration time in ms; turned into text only when the run's record is sent. */
   startedAt: number;
   endedAt: number;
@@ -39,6 +43,15 @@ export interface Run {
   records: StepRecord[];
   /** Degraded marks set by activities or fail-open, by run path. */
   degraded: Map<string, string>;
+  /** How many steps have started, in execution order (deterministic: replays start them in the same order). */
+  started: number;
+  /** The start number of each step whose record is kept (outside forEach items), by run path. */
+  seqs: Map<string, number>;
+  /**
+   * Tells the run's custom status that a wait or waitForEvent step started (`wait`) or ended (undefined).
+   * Only a top-level run publishes them: a fragment's custom status is its child instance's, not the run's.
+   */
+  waiting?(path: string, wait?: { kind: 'wait' | 'waitForEvent'; event?: string; until?: number }): void;
   /**
    * The nearest deadline (ms since the epoch) of the code running now: a run's or a step's `timeout`
    * (deadline.ts). Children started under it carry it in their input.

@@ -22,6 +22,10 @@ const COMPOSITE = new Set(['steps', 'parallel', 'forEach', 'switch']);
 // Version 4: kinds whose `timeout` is a deadline in the run itself (deadline.ts); waitForEvent is among
 // them (version 3 ignored a step `timeout` on it; lint refuses it next to `waitForEvent.timeout`).
 const HELD = new Set([...COMPOSITE, 'waitForEvent']);
+// Kinds whose records are kept inside forEach items too (no activity records them), and kinds whose
+// output the record carries (activities record their own outputs; composites' outputs are their steps').
+const WAITS = new Set(['wait', 'waitForEvent']);
+const OUTPUT_RECORDED = new Set(['set', 'workflow', 'waitForEvent']);
 
 /** Runs steps in order; returns the last step's output (null for none). */
 export function runSteps(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string): Flow<unknown> {
@@ -80,6 +84,8 @@ export function startStep(run: Run, step: PlanStep, scope: Scope, basePath: stri
   const path = basePath ? `${basePath}.${step.id}` : step.id;
   // Kept as a number: most records inside iterations are dropped, so text is made only when kept.
   const startedAt = nowMs(run);
+  const seq = run.started++;
+  if (scope.index === undefined || WAITS.has(step.kind)) run.seqs.set(path, seq);
   return step.when === undefined ? begin(run, step, scope, path, startedAt) : conditionally(run, step, scope, path, startedAt);
 }
 
@@ -204,7 +210,7 @@ function* afterRetries(run: Run, step: PlanStep, scope: Scope, path: string, fai
     return finish(run, step, scope, path, recovered.output, attempt, startedAt);
   }
   const clause = step.catch?.findIndex((c) => !c.errors || c.errors.includes(failure.error.name)) ?? -1;
-  record(run, scope, startedAt, path, step.kind, 'Failed', attempt, undefined, failure.view);
+  record(run, scope, startedAt, path, step.kind, 'Failed', attempt, undefined, failure.view, undefined, clause >= 0);
   if (clause < 0) throw failure;
   const output = yield* runSteps(run, step.catch![clause].steps, catchScope(scope, failure.view), `${path}.catch[${clause}]`);
   setOutput(scope, step, output);
@@ -214,12 +220,14 @@ function* afterRetries(run: Run, step: PlanStep, scope: Scope, path: string, fai
 function finish(run: Run, step: PlanStep, scope: Scope, path: string, output: unknown, attempts: number, startedAt: number): unknown {
   setOutput(scope, step, output);
   const degraded = run.degraded.size === 0 ? undefined : run.degraded.get(path);
-  record(run, scope, startedAt, path, step.kind, degraded === undefined ? 'Completed' : 'Degraded', attempts, degraded, undefined, degraded === undefined ? undefined : output);
+  const kept = degraded !== undefined || OUTPUT_RECORDED.has(step.kind) ? output : undefined;
+  record(run, scope, startedAt, path, step.kind, degraded === undefined ? 'Completed' : 'Degraded', attempts, degraded, undefined, kept);
   return output;
 }
 
-// Inside forEach iterations only failures and degraded steps are kept: a 10,000-item fan-out must not
-// turn into a 10,000-entry `sluice.run.finished` input (activities record their own attempts anyway).
+// Inside forEach iterations only failures, degraded steps and waits are kept: a 10,000-item fan-out must
+// not turn into a 10,000-entry `sluice.run.finished` input (activities record their own attempts anyway;
+// a wait has nothing else to record it, and each already costs its run history a timer or an event).
 // (`index` is bound only in iteration scopes.)
 // (Positional arguments and one object literal: this runs once per step on every replay.)
 function record(
@@ -233,9 +241,13 @@ function record(
   degraded?: string,
   error?: StepRecord['error'],
   output?: unknown,
+  caught?: boolean,
 ): void {
-  if (scope.index !== undefined && status !== 'Failed' && status !== 'Degraded') return;
+  if (scope.index !== undefined && status !== 'Failed' && status !== 'Degraded' && !WAITS.has(kind)) return;
   const entry: StepRecord = { path, kind, status, attempts, startedAt, endedAt: nowMs(run) };
+  const seq = run.seqs.get(path);
+  if (seq !== undefined) entry.seq = seq;
+  if (caught) entry.caught = true;
   if (degraded !== undefined) entry.degraded = degraded;
   if (error !== undefined) entry.error = error;
   if (output !== undefined) entry.output = output;

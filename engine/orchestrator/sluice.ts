@@ -19,7 +19,7 @@ import { evaluateIn } from './evaluate';
 import { failureOf, runErrorMessage, StepFailure } from './failure';
 import type { Flow } from './kind';
 import { recordFinished, recordStarted } from './records';
-import type { Run } from './run';
+import { nowMs, type Run, type StepRecord } from './run';
 import { runScope, type Scope, type StepOutputs } from './scope';
 import { resumeCall, runInOrder, runStep, runSteps, startSteps } from './sequence';
 import { together } from './together';
@@ -78,6 +78,8 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
     ...(input.deadline !== undefined && input.interpreterVersion >= 4 ? { deadline: input.deadline } : {}),
     records: [],
     degraded: new Map(),
+    started: 0,
+    seqs: new Map(),
     steps: (list, scope, basePath) => runSteps(run, list, scope, basePath),
     startSteps: (list, scope, basePath) => startSteps(run, list, scope, basePath),
     step: (step, scope, basePath) => runStep(run, step, scope, basePath),
@@ -96,9 +98,10 @@ function* runWorkflow(df: DurableOrchestrationContext, trust: DefinitionTrust, c
   const statuses = statusesOf(plan);
   let output: unknown = null;
   let failure: StepFailure | undefined;
+  const progress = publishProgress(run, statuses);
   try {
     checkRunInput(run);
-    const steps = runInOrder(run, plan.steps, scope, '', (i) => df.setCustomStatus(statuses[i]));
+    const steps = runInOrder(run, plan.steps, scope, '', progress);
     const deadline = runDeadline(run, scope);
     output = yield* deadline === undefined ? steps : withDeadline(run, steps, deadline, '$run', `run \`${run.ref.id}\``);
     if (plan.output) output = evaluateIn(plan.output, scope, '$output');
@@ -147,11 +150,49 @@ function runDeadline(run: Run, scope: Scope): number | undefined {
   return own === undefined ? given : given === undefined ? own : Math.min(own, given);
 }
 
-/** The custom status of a run: before each top-level step, and (last) when every step is done. */
+/**
+ * The custom status of a run: before each top-level step, and (last) when every step is done; with the
+ * wait and waitForEvent steps it is waiting in while there are any (run history shows them as `current`).
+ * The custom status takes no part in replay: these fields change no action.
+ */
 export interface RunStatus {
   step: string | null;
   completed: number;
   total: number;
+  /** Open waits, at most MAX_WAITS_SHOWN; `until` is when the wait wakes or gives up (ISO time). */
+  waiting?: Array<{ path: string; kind: 'wait' | 'waitForEvent'; event?: string; until: string | null }>;
+  /** Every open wait, when there are more than are listed. */
+  waitingCount?: number;
+}
+
+/** Custom status is at most 16 KB in Azure: a fan-out of waits is listed in part. */
+const MAX_WAITS_SHOWN = 20;
+
+// Sets the custom status before each top-level step (`before` of runInOrder) and whenever a wait opens
+// or closes. Without open waits the status is the cached per-plan object, as before.
+function publishProgress(run: Run, statuses: readonly RunStatus[]): (index: number) => void {
+  let index = 0;
+  const waits = new Map<string, NonNullable<RunStatus['waiting']>[number]>();
+  const publish = (): void => {
+    // A wait whose flow a deadline dropped never closes itself: its give-up time has passed by then.
+    const now = nowMs(run);
+    for (const [path, wait] of waits) if (wait.until !== null && Date.parse(wait.until) < now) waits.delete(path);
+    if (waits.size === 0) return run.df.setCustomStatus(statuses[index]);
+    const waiting = [...waits.values()].slice(0, MAX_WAITS_SHOWN);
+    run.df.setCustomStatus({ ...statuses[index], waiting, ...(waits.size > waiting.length ? { waitingCount: waits.size } : {}) });
+  };
+  run.waiting = (path, wait) => {
+    if (!wait) waits.delete(path);
+    else {
+      const until = Math.min(wait.until ?? Infinity, run.deadline ?? Infinity);
+      waits.set(path, { path, kind: wait.kind, ...(wait.event !== undefined ? { event: wait.event } : {}), until: Number.isFinite(until) ? new Date(until).toISOString() : null });
+    }
+    publish();
+  };
+  return (i) => {
+    index = i;
+    publish();
+  };
 }
 
 // Made once per plan, not per step on every replay (the SDK serialises whichever is set last).
@@ -179,17 +220,23 @@ function* runFragment(df: DurableOrchestrationContext, trust: DefinitionTrust, c
   try {
     if (fragment.kind === 'step') {
       const output = yield* held(kindNamed(step.kind).orchestrate(step, scope, run, fragment.path, fragment.attempt ?? 1));
-      return { outputs: [output], records: run.records, steps: newOutputs(fragment.scope.steps, scope.steps) };
+      return { outputs: [output], records: unnumbered(run.records), steps: newOutputs(fragment.scope.steps, scope.steps) };
     }
     const forEachStep = step as PlanStep<ForEachBody>;
     const outputs =
       fragment.kind === 'lane'
         ? yield* held(iterate(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset, fragment.stride, 1))
         : yield* held(runItems(run, forEachStep, scope, fragment.path, fragment.items, fragment.offset));
-    return { outputs, records: run.records };
+    return { outputs, records: unnumbered(run.records) };
   } catch (thrown) {
     throw new Error(runErrorMessage(failureOf(thrown, fragment.path)));
   }
+}
+
+// A fragment's numbers mean nothing to its parent, which numbers the records as they arrive (chunks.ts
+// `renumbered`); leaving them out also keeps a fragment's output what it was before numbers existed.
+function unnumbered(records: StepRecord[]): StepRecord[] {
+  return records.map(({ seq: _seq, ...record }) => record);
 }
 
 // Only what the fragment wrote goes back to the parent (it already has the rest).

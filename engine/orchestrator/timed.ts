@@ -6,7 +6,7 @@
  * Durable offers no way to stop it from the parent).
  */
 import type { PlanStep } from '../plan/model';
-import { fragmentFailure, fragmentOf, startFragment, type FragmentResult } from './chunks';
+import { fragmentFailure, fragmentOf, renumbered, startFragment, type FragmentResult } from './chunks';
 import type { Flow } from './kind';
 import type { Run } from './run';
 import { ownSteps, type Scope } from './scope';
@@ -18,6 +18,6 @@ export function* runTimedStep(run: Run, step: PlanStep, scope: Scope, path: stri
   if (task.isFaulted) throw fragmentFailure(task, path);
   const result = task.result as FragmentResult;
   if (result.steps) Object.assign(ownSteps(scope), result.steps);
-  for (const record of result.records) run.records.push(record);
+  for (const record of result.records) run.records.push(renumbered(run, record));
   return result.outputs[0] ?? null;
 }

@@ -55,3 +55,14 @@ describe('workflowGraph', () => {
     expect(coloured).toMatch(/classDef failed fill:#fee2e2/);
   });
 });
+
+describe('workflowGraph statuses (#17)', () => {
+  it('colours only nodes the graph has: no $deadLetter or stale step node, and caught steps as caught', () => {
+    const definition = { name: 'w', steps: [{ id: 'charge', http: { url: 'https://e.com' }, catch: [{ steps: [{ id: 'note', set: { x: 1 } }] }] }] };
+    const graph = workflowGraph(definition as never, { statuses: { charge: 'caught', note: 'succeeded', $deadLetter: 'failed', gone: 'failed' } });
+    expect(graph).toContain('class s_charge caught');
+    expect(graph).toContain('class s_note succeeded');
+    expect(graph).not.toContain('deadLetter');
+    expect(graph).not.toContain('s_gone');
+  });
+});

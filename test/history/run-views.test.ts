@@ -133,7 +133,7 @@ describe('sluice runs list', () => {
     const lines = table.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ID\s+WORKFLOW\s+STATUS\s+STARTED\s+DURATION\s+TRIGGER$/);
     expect(lines[1]).toMatch(/^run-43\s+billing\s+Completed\s+2025-03-01 11:00:00Z\s+1\.5s\s+schedule:0 \*\/5 \* \* \* \*$/);
-    expect(lines[2]).toMatch(/^run-42\s+order-intake\s+DeadLettered\s+2025-03-01 10:00:00Z\s+5\.0s\s+queue:orders-in$/);
+    expect(lines[2]).toMatch(/^run-42\s+order-intake\s+DeadLettered \(degraded\)\s+2025-03-01 10:00:00Z\s+5\.0s\s+queue:orders-in$/);
     const json = JSON.parse((await runsListCommand(store, ['--workflow', 'billing', '--json'])).stdout);
     expect(json.runs.map((r: { id: string }) => r.id)).toEqual(['run-43']);
     const paged = await runsListCommand(store, ['--limit', '1']);

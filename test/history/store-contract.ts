@@ -7,6 +7,7 @@ import { recordingActivity, runFinishedActivity, runStartedActivity } from '../.
 import type { RunHistoryStore } from '../../engine/history/store';
 import { InvalidContinuationError } from '../../engine/history/store';
 import type { RunSummary } from '../../engine/history/model';
+import { withDurableTruth, type DurableView } from '../../engine/history/durable-sync';
 
 /** What a store's test file provides to the contract. */
 export interface StoreUnderTest {
@@ -154,7 +155,7 @@ export function describeStoreContract(name: string, subject: StoreUnderTest): vo
       await store.upsertRun({ ...header('f-3', 'billing', 300_000), status: 'Failed' });
       const ids = (page: { runs: RunSummary[] }) => page.runs.map((r) => r.id);
       expect(ids(await store.listRuns({ workflow: 'billing' }))).toEqual(['f-3', 'f-2', 'f-1']);
-      expect(ids(await store.listRuns({ workflow: 'billing', status: 'Failed' }))).toEqual(['f-3', 'f-2']);
+      expect(ids(await store.listRuns({ workflow: 'billing', statuses: ['Failed'] }))).toEqual(['f-3', 'f-2']);
       expect(ids(await store.listRuns({ workflow: 'billing', since: at(200_000) }))).toEqual(['f-3', 'f-2']);
       const listed = (await store.listRuns({ workflow: 'billing', limit: 1 })).runs[0]!;
       expect(listed).not.toHaveProperty('input');
@@ -163,6 +164,111 @@ export function describeStoreContract(name: string, subject: StoreUnderTest): vo
       expect(Object.keys(last).sort()).toEqual(['billing', 'price-lookup']);
       expect(last.billing!.id).toBe('f-3');
       expect((await store.lastRunByWorkflow()).billing!.id).toBe('f-3');
+    });
+
+    it('lists steps in execution order (the orchestrator\'s sequence), not by name, when they start in the same millisecond', async () => {
+      await runStartedActivity(store)(header('seq-1'));
+      await runFinishedActivity(store)({
+        id: 'seq-1', status: 'Completed', endedAt: at(10),
+        steps: ['zeta', 'mid', 'alpha'].map((path, seq) => ({ path, kind: 'set', status: 'Completed' as const, seq, startedAt: at(5), endedAt: at(5) })),
+      });
+      const run = (await store.getRun('seq-1'))!;
+      expect(run.steps.map((s) => [s.path, s.seq])).toEqual([['zeta', 0], ['mid', 1], ['alpha', 2]]);
+    });
+
+    it('keeps a caught step as caught, and set and workflow outputs', async () => {
+      await runStartedActivity(store)(header('caught-1'));
+      await store.recordStep('caught-1', { path: 'charge', kind: 'http', status: 'Failed', error: { name: 'HttpError', message: '502' }, fromAttempt: 1 });
+      await runFinishedActivity(store)({
+        id: 'caught-1', status: 'Completed', endedAt: at(10),
+        steps: [
+          { path: 'charge', kind: 'http', status: 'Failed', caught: true, seq: 0, error: { name: 'HttpError', message: '502' }, startedAt: at(1), endedAt: at(2) },
+          { path: 'note', kind: 'set', status: 'Completed', seq: 1, output: { n: 1 }, startedAt: at(3), endedAt: at(3) },
+          { path: 'child', kind: 'workflow', status: 'Completed', seq: 2, output: { price: 9 }, startedAt: at(4), endedAt: at(8) },
+        ],
+      });
+      const steps = (await store.getRun('caught-1'))!.steps;
+      expect(steps.map((s) => [s.path, s.status, s.caught ?? false, s.output ?? null])).toEqual([
+        ['charge', 'Failed', true, null], ['note', 'Completed', false, { n: 1 }], ['child', 'Completed', false, { price: 9 }],
+      ]);
+    });
+
+    it('filters by several statuses, Degraded, a time range, error text and an input field', async () => {
+      const w = 'query-w';
+      const start = async (id: string, ms: number, input: unknown) => runStartedActivity(store)({ ...header(id, w, ms), input });
+      await start('q-1', 10_000, { customerId: 'acme-77', order: { region: 'eu' }, count: 3 });
+      await start('q-2', 20_000, { customerId: 'acme-78', count: '3' });
+      await start('q-3', 30_000, { customerId: 'acme-77' });
+      await start('q-4', 40_000, { customerId: 'beta-1' });
+      await runFinishedActivity(store)({ id: 'q-1', status: 'Completed', endedAt: at(11_000) });
+      await runFinishedActivity(store)({ id: 'q-2', status: 'Failed', endedAt: at(21_000), error: { name: 'HttpError', message: 'HTTP 503 from Prices API', step: 'price' } });
+      await runFinishedActivity(store)({ id: 'q-3', status: 'DeadLettered', endedAt: at(31_000), error: { name: 'Timeout', message: 'no reply', step: 'ask' } });
+      await runFinishedActivity(store)({
+        id: 'q-4', status: 'Completed', endedAt: at(41_000),
+        steps: [{ path: 'classify', kind: 'ai', status: 'Degraded', degraded: { reason: 'AiError' }, seq: 0, startedAt: at(40_001), endedAt: at(40_002) }],
+      });
+      const ids = async (query: Parameters<RunHistoryStore['listRuns']>[0]) => (await store.listRuns({ workflow: w, ...query })).runs.map((r) => r.id);
+      expect(await ids({ statuses: ['Failed', 'DeadLettered'] })).toEqual(['q-3', 'q-2']);
+      expect(await ids({ statuses: ['Degraded'] })).toEqual(['q-4']);
+      expect(await ids({ statuses: ['Failed', 'Degraded'] })).toEqual(['q-4', 'q-2']);
+      expect(await ids({ degraded: true })).toEqual(['q-4']);
+      expect(await ids({ degraded: false })).toEqual(['q-3', 'q-2', 'q-1']);
+      expect((await store.listRuns({ workflow: w, statuses: ['Degraded'] })).runs[0]!.degraded).toBe(true);
+      expect(await ids({ since: at(20_000), until: at(40_000) })).toEqual(['q-3', 'q-2']);
+      expect(await ids({ errorText: 'prices api' })).toEqual(['q-2']);
+      expect(await ids({ errorText: 'TIMEOUT' })).toEqual(['q-3']);
+      expect(await ids({ input: { customerId: 'acme-77' } })).toEqual(['q-3', 'q-1']);
+      expect(await ids({ input: { 'order.region': 'eu' } })).toEqual(['q-1']);
+      expect(await ids({ input: { count: '3' } })).toEqual(['q-2', 'q-1']); // the text "3" and the number 3
+      expect(await ids({ input: { customerId: 'acme-77' }, statuses: ['Completed'] })).toEqual(['q-1']);
+      const first = await store.listRuns({ workflow: w, input: { customerId: 'acme-77' }, limit: 1 });
+      expect((await store.listRuns({ workflow: w, input: { customerId: 'acme-77' }, limit: 1, continuation: first.continuation })).runs.map((r) => r.id)).toEqual(['q-1']);
+      await expect(store.listRuns({ workflow: w, input: { customerId: 'other' }, continuation: first.continuation })).rejects.toBeInstanceOf(InvalidContinuationError);
+    });
+
+    it('stores each definition once by hash', async () => {
+      await store.putDefinition('sha256:def-1', { name: 'order-intake', steps: [{ id: 'a', set: { x: 1 } }] });
+      await store.putDefinition('sha256:def-1', { name: 'changed' });
+      expect(await store.getDefinition('sha256:def-1')).toEqual({ name: 'order-intake', steps: [{ id: 'a', set: { x: 1 } }] });
+      expect(await store.getDefinition('sha256:none')).toBeUndefined();
+      // The run.started activity stores the definition of the hash it starts.
+      const definitionFor = (hash: string) => (hash === 'sha256:def-2' ? { name: 'second' } : undefined);
+      await runStartedActivity(store, undefined, { definitionFor })({ ...header('def-run'), definitionHash: 'sha256:def-2' });
+      expect(await store.getDefinition('sha256:def-2')).toEqual({ name: 'second' });
+    });
+
+    it('records a new execution of a finished instance id as a new run, not a merge of two', async () => {
+      await runStartedActivity(store)({ ...header('reuse-1', 'order-intake', 0), input: { n: 1 } });
+      await store.recordStep('reuse-1', { path: 'old', kind: 'set', status: 'Completed' });
+      await store.recordAttempt('reuse-1', 'call', { attempt: 1, startedAt: at(1), endedAt: at(2) });
+      await runFinishedActivity(store)({ id: 'reuse-1', status: 'Completed', endedAt: at(5_000) });
+      // Durable started the id again (its own API allows reuse of a finished id).
+      await runStartedActivity(store)({ ...header('reuse-1', 'order-intake', 60_000), input: { n: 2 } });
+      await runStartedActivity(store)({ ...header('reuse-1', 'order-intake', 60_000), input: { n: 2 } }); // at least once
+      const run = (await store.getRun('reuse-1'))!;
+      expect(run).toMatchObject({ status: 'Running', startedAt: at(60_000), createdAt: at(60_000), input: { n: 2 } });
+      expect(run.endedAt ?? null).toBeNull();
+      expect(run.steps).toEqual([]);
+    });
+
+    it('takes what Durable reports for a live run: terminated, suspended, resumed', async () => {
+      await runStartedActivity(store)(header('durable-1'));
+      let view: DurableView = { runtimeStatus: 'Suspended', lastUpdatedTime: at(100) };
+      const read = async () => view;
+      expect((await withDurableTruth(store, (await store.getRun('durable-1'))!, read)).status).toBe('Suspended');
+      expect((await store.getRun('durable-1'))!.status).toBe('Suspended');
+      view = { runtimeStatus: 'Running', lastUpdatedTime: at(200), customStatus: { step: 'ask', completed: 1, total: 3, waiting: [{ path: 'ask', kind: 'waitForEvent', event: 'approval', until: at(900) }] } };
+      const resumed = await withDurableTruth(store, (await store.getRun('durable-1'))!, read);
+      expect(resumed).toMatchObject({ status: 'Running', current: { step: 'ask', completed: 1, total: 3, waiting: [{ path: 'ask', event: 'approval', until: at(900) }] } });
+      view = { runtimeStatus: 'Terminated', lastUpdatedTime: at(300), output: 'operator said stop' };
+      const summary = (await store.listRuns({ workflow: 'order-intake', statuses: ['Running'] })).runs.find((r) => r.id === 'durable-1')!;
+      expect(await withDurableTruth(store, summary, read)).toMatchObject({ status: 'Terminated', endedAt: at(300) });
+      const stored = (await store.getRun('durable-1'))!;
+      expect(stored).toMatchObject({ status: 'Terminated', endedAt: at(300), durationMs: 300, error: { name: 'Terminated', message: 'operator said stop' } });
+      expect(stored).not.toHaveProperty('current');
+      // A finished record is the orchestrator's own account: Durable is not asked again.
+      view = { runtimeStatus: 'Running' };
+      expect((await withDurableTruth(store, stored, read)).status).toBe('Terminated');
     });
 
     it('pages over 500 runs, newest first, each exactly once despite ties on time', async () => {

@@ -40,6 +40,14 @@ function comparable(actions: unknown, withSites: boolean): unknown {
   });
 }
 
+// The custom status takes no part in replay either; it gained the open waits for run history (#17):
+// fixtures recorded before that are compared without them.
+function progressOnly(customStatus: unknown): unknown {
+  if (!customStatus || typeof customStatus !== 'object') return customStatus;
+  const { waiting: _waiting, waitingCount: _count, ...rest } = customStatus as Record<string, unknown>;
+  return rest;
+}
+
 suite('recorded histories', () => {
   it('has fixtures', () => expect(files.length).toBeGreaterThanOrEqual(3));
 
@@ -54,7 +62,7 @@ suite('recorded histories', () => {
       const { state } = await replayHistory(handler, fixture.input, fixture.history.slice(0, episode.seen), fixture.instanceId);
       const now = snapshot(state);
       const list = (now.actions as unknown[][])[0] ?? [];
-      expect({ added: comparable(list.slice(before), withSites), isDone: now.isDone, output: now.output, error: now.error, customStatus: now.customStatus }).toEqual({
+      expect({ added: comparable(list.slice(before), withSites), isDone: now.isDone, output: now.output, error: now.error, customStatus: progressOnly(now.customStatus) }).toEqual({
         added: comparable(episode.added, withSites),
         isDone: episode.isDone,
         output: episode.output,

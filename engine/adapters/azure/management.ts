@@ -1,10 +1,12 @@
 /**
  * Sluice's management endpoints, under `/api/` with function-level auth: start any workflow by name,
- * follow a run (status, events, terminate), and read run history (`runs`, `runs/{id}`, `workflows`).
+ * follow a run (status, events, terminate, suspend, resume), and read run history (`runs`, `runs/{id}`,
+ * `definitions/{hash}`, `workflows`).
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { DurableClient } from 'durable-functions';
 import { handleHistoryRequest, type WorkflowListing } from '../../history/api';
+import { settleWithDurable, type DurableStatusReader } from '../../history/durable-sync';
 import type { Run } from '../../history/model';
 import type { RunHistoryStore } from '../../history/store';
 import type { DeadLetterMessage } from '../../orchestrator/dead-letter';
@@ -159,13 +161,53 @@ export async function raiseRunEvent(request: HttpRequest, client: DurableClient)
   return { status: 202, jsonBody: { runId: id, event } };
 }
 
-/** `POST /api/runs/{id}/terminate?reason=…`: ends a running run as Terminated. */
-export async function terminateRun(request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> {
-  const id = request.params.id;
-  const refusal = await refuseUnlessRunning(client, id);
-  if (refusal) return refusal;
-  await client.terminate(id, request.query.get('reason') ?? 'terminated through the API');
-  return { status: 202, jsonBody: { runId: id, status: 'Terminating' } };
+/** Durable's status of an instance, for run history to agree with (history/durable-sync.ts). */
+export function durableStatusReader(client: DurableClient): DurableStatusReader {
+  return async (id) => {
+    const status = await client.getStatus(id, { showInput: false }).catch(() => undefined);
+    return status && status.runtimeStatus !== undefined ? status : undefined;
+  };
+}
+
+/**
+ * `POST /api/runs/{id}/terminate?reason=…`: ends a running run as Terminated. The orchestrator cannot
+ * record a termination (none of its code runs again), so this endpoint records what Durable then reports.
+ */
+export function terminateRun(history: () => Promise<RunHistoryStore>) {
+  return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
+    const id = request.params.id;
+    const refusal = await refuseUnlessRunning(client, id);
+    if (refusal) return refusal;
+    await client.terminate(id, request.query.get('reason') ?? 'terminated through the API');
+    await recordDurable(history, client, id, ['Pending', 'Running', 'Suspended']);
+    return { status: 202, jsonBody: { runId: id, status: 'Terminating' } };
+  };
+}
+
+/** `POST /api/runs/{id}/suspend?reason=…` and `…/resume?reason=…`: pause a running run, or let a suspended one go on. */
+export function suspendOrResumeRun(action: 'suspend' | 'resume', history: () => Promise<RunHistoryStore>) {
+  return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
+    const id = request.params.id;
+    const refusal = await refuseUnlessRunning(client, id);
+    if (refusal) return refusal;
+    const current = String((await client.getStatus(id, { showInput: false }).catch(() => undefined))?.runtimeStatus);
+    if (action === 'resume' && current !== 'Suspended') return problem(409, 'RunNotSuspended', `run "${id}" is not suspended (${current})`);
+    if (action === 'suspend' && current === 'Suspended') return problem(409, 'RunSuspended', `run "${id}" is already suspended`);
+    const reason = request.query.get('reason') ?? `${action === 'suspend' ? 'suspended' : 'resumed'} through the API`;
+    if (action === 'suspend') await client.suspend(id, reason);
+    else await client.resume(id, reason);
+    await recordDurable(history, client, id, action === 'suspend' ? ['Pending', 'Running'] : ['Suspended']);
+    return { status: 202, jsonBody: { runId: id, status: action === 'suspend' ? 'Suspending' : 'Resuming' } };
+  };
+}
+
+// Run history must not make a management call fail: Durable has acted; the read path corrects the record later.
+async function recordDurable(history: () => Promise<RunHistoryStore>, client: DurableClient, id: string, from: readonly string[]): Promise<void> {
+  try {
+    await settleWithDurable(await history(), id, durableStatusReader(client), from);
+  } catch (error) {
+    console.warn(`run history: ${(error as Error)?.message ?? error}`);
+  }
 }
 
 async function refuseUnlessRunning(client: DurableClient, id: string): Promise<HttpResponseInit | undefined> {
@@ -180,14 +222,15 @@ async function refuseUnlessRunning(client: DurableClient, id: string): Promise<H
 /** `GET /api/runs`, `GET /api/runs/{id}`, `GET /api/workflows`: run history. */
 export function historyEndpoint(project: Project, history: () => Promise<RunHistoryStore>) {
   const listings = workflowListings(project);
-  return async (request: HttpRequest): Promise<HttpResponseInit> => {
+  return async (request: HttpRequest, client?: DurableClient): Promise<HttpResponseInit> => {
     const url = new URL(request.url);
     const query: Record<string, string | string[]> = {};
     for (const key of new Set(url.searchParams.keys())) {
       const values = url.searchParams.getAll(key);
       query[key] = values.length === 1 ? values[0] : values;
     }
-    const response = await handleHistoryRequest(await history(), { method: request.method, path: url.pathname, query }, listings);
+    const durable = client ? durableStatusReader(client) : undefined;
+    const response = await handleHistoryRequest(await history(), { method: request.method, path: url.pathname, query }, listings, durable ? { durable } : {});
     return response ? { status: response.status, jsonBody: response.body } : problem(404, 'NotFound', `${url.pathname} is not a run-history route`);
   };
 }

@@ -19,7 +19,7 @@ import { secretRefusal } from '../../secret-settings';
 import type { SettingsEnv } from '../../settings';
 import { guarded } from './guard';
 import { deadLetterListing } from './dead-letter-api';
-import { apiStarter, historyEndpoint, invalidWorkflowResponse, raiseRunEvent, redriveRun, runStatus, terminateRun } from './management';
+import { apiStarter, historyEndpoint, invalidWorkflowResponse, raiseRunEvent, redriveRun, runStatus, suspendOrResumeRun, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
 /** What the app is built from. */
@@ -70,7 +70,15 @@ export function registerSluice(sluice: SluiceApp): void {
       handler: async (input: any) => recordingActivity(await history(), kind, activity, { secretValues })(input),
     });
   }
-  df.app.activity(RUN_STARTED_ACTIVITY, { handler: async (input: any) => runStartedActivity(await history(), secretValues)(input) });
+  // Each deployed definition by its hash: run history keeps the definition a run ran, for its graph.
+  const definitions = new Map(project.workflows.map((workflow) => [workflow.hash, workflow.definition]));
+  let recordStarted: ((input: any) => Promise<null>) | undefined;
+  df.app.activity(RUN_STARTED_ACTIVITY, {
+    handler: async (input: any) => {
+      recordStarted ??= runStartedActivity(await history(), secretValues, { definitionFor: (hash) => definitions.get(hash) });
+      return recordStarted(input);
+    },
+  });
   df.app.activity(RUN_FINISHED_ACTIVITY, { handler: async (input: any) => runFinishedActivity(await history(), secretValues)(input) });
 
   for (const workflow of project.workflows) {
@@ -111,12 +119,15 @@ export function registerSluice(sluice: SluiceApp): void {
   df.app.client.http('sluice-run-status', { route: 'runs/{id}/status', methods: ['GET'], authLevel: 'function', handler: guarded(runStatus, limits) });
   df.app.client.http('sluice-run-event', { route: 'runs/{id}/events/{event}', methods: ['POST'], authLevel: 'function', handler: guarded(raiseRunEvent, limits) });
   df.app.client.http('sluice-run-redrive', { route: 'runs/{id}/redrive', methods: ['POST'], authLevel: 'function', handler: guarded(redriveRun(project, history), limits) });
-  df.app.client.http('sluice-run-terminate', { route: 'runs/{id}/terminate', methods: ['POST'], authLevel: 'function', handler: guarded(terminateRun, limits) });
+  df.app.client.http('sluice-run-terminate', { route: 'runs/{id}/terminate', methods: ['POST'], authLevel: 'function', handler: guarded(terminateRun(history), limits) });
+  df.app.client.http('sluice-run-suspend', { route: 'runs/{id}/suspend', methods: ['POST'], authLevel: 'function', handler: guarded(suspendOrResumeRun('suspend', history), limits) });
+  df.app.client.http('sluice-run-resume', { route: 'runs/{id}/resume', methods: ['POST'], authLevel: 'function', handler: guarded(suspendOrResumeRun('resume', history), limits) });
   df.app.client.http('sluice-dead-letters', { route: 'dead-letters/{queue}', methods: ['GET'], authLevel: 'function', handler: guarded(deadLetterListing(project, env), limits) });
   const historyHandler = guarded(historyEndpoint(project, history), limits);
   df.app.client.http('sluice-runs', { route: 'runs', methods: ['GET'], authLevel: 'function', handler: historyHandler });
   df.app.client.http('sluice-run', { route: 'runs/{id}', methods: ['GET'], authLevel: 'function', handler: historyHandler });
   df.app.client.http('sluice-workflows', { route: 'workflows', methods: ['GET'], authLevel: 'function', handler: historyHandler });
+  df.app.client.http('sluice-definition', { route: 'definitions/{hash}', methods: ['GET'], authLevel: 'function', handler: historyHandler });
 }
 
 /**

@@ -82,12 +82,13 @@ export class SluiceRuntime {
     makePrivate(this.dataDir);
     applyLocalSettings(options.root);
     // A malformed setting stops the start with its message, not the first run that reads it.
-    readSettings();
+    const settings = readSettings();
     // Tolerant: an invalid definition is listed and refused (project.invalid), the others are served.
     this.project = readProject({ root: options.root, workflowsDir: options.workflowsDir ?? process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() });
     touchPrivate(historyFileIn(this.dataDir));
     if (options.durableFile !== ':memory:') touchPrivate(options.durableFile ?? join(this.dataDir, 'durable.sqlite'));
-    this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir) });
+    // The same retention as Cosmos DB's TTL: purged at start and hourly (sqlite-store.ts).
+    this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir), ttlDays: settings.history.ttlDays });
     const history = this.history;
     this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir) }));
     this.host = new LocalDurableHost({

@@ -33,7 +33,13 @@ export const wait: StepKind<WaitBody> = {
       }
     }
     // A moment already past still takes a timer: it fires at once and keeps the actions the same on replay.
-    yield run.df.createTimer(new Date(Math.max(fireAt, nowMs(run))));
+    const timer = run.df.createTimer(new Date(Math.max(fireAt, nowMs(run))));
+    run.waiting?.(path, { kind: 'wait', until: fireAt });
+    try {
+      yield timer;
+    } finally {
+      run.waiting?.(path); // also when a deadline drops this flow
+    }
     return null;
   },
 };

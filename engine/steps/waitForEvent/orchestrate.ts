@@ -31,7 +31,14 @@ export const waitForEvent: StepKind<WaitForEventBody> = {
   *orchestrate(step, scope, run, path) {
     const name = String(evaluateIn(step.body.name, scope, path));
     const event = run.df.waitForExternalEvent(name);
-    if (!step.body.timeout) return yield event;
+    if (!step.body.timeout) {
+      run.waiting?.(path, { kind: 'waitForEvent', event: name });
+      try {
+        return yield event;
+      } finally {
+        run.waiting?.(path); // also when a deadline drops this flow
+      }
+    }
     let timeoutMs: number;
     try {
       timeoutMs = durationMs(step.body.timeout, scope);
@@ -39,7 +46,12 @@ export const waitForEvent: StepKind<WaitForEventBody> = {
       throw new StepFailure({ name: 'ExpressionError', message: (error as Error).message, retryable: false }, path);
     }
     const timer = run.df.createTimer(new Date(nowMs(run) + timeoutMs));
-    yield run.df.Task.any([event, timer]);
+    run.waiting?.(path, { kind: 'waitForEvent', event: name, until: nowMs(run) + timeoutMs });
+    try {
+      yield run.df.Task.any([event, timer]);
+    } finally {
+      run.waiting?.(path);
+    }
     if (event.isCompleted) {
       if (!timer.isCompleted) timer.cancel();
       return event.result ?? null;
