@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR_NAME } from '../orchestrator/sluice';
-import { runInputOf, type RedriveLineage, type RunTrigger } from '../plan/run-input';
+import type { WorkflowDefinition } from '../definition/workflow.generated';
+import { runInputOf, type RedriveLineage, type RunResume, type RunTrigger } from '../plan/run-input';
 import { checkInput, type InputProblem } from './input-check';
 import type { Project, ProjectWorkflow } from './project';
 
@@ -20,6 +21,10 @@ export interface StartRequest {
   redriveOf?: string;
   /** Set with `redriveOf`: which try of which run this redrive is. */
   redrive?: RedriveLineage;
+  /** A redrive from a step: what it reuses of the redriven run. */
+  resume?: RunResume;
+  /** Where the workflows it calls are found; default the project's deployed ones. */
+  workflowNamed?: (name: string) => WorkflowDefinition | undefined;
 }
 
 /** The outcome: a run id, or the problems with the input. */
@@ -36,9 +41,10 @@ export async function startRun(client: DurableClient, project: Project, request:
     input: request.input,
     trigger: request.trigger,
     sign: signerOf(project),
-    workflowNamed: (name) => project.named(name)?.definition,
+    workflowNamed: request.workflowNamed ?? ((name) => project.named(name)?.definition),
     ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
     ...(request.redrive ? { redrive: request.redrive } : {}),
+    ...(request.resume ? { resume: request.resume } : {}),
   });
   // The id is chosen here, not by the host, so a start whose answer was lost can be retried safely.
   const runId = request.instanceId ?? randomUUID().replace(/-/g, '');

@@ -13,9 +13,10 @@ import { findProjectRoot } from '../adapters/project-root';
 import type { DeadLetterMessage } from '../orchestrator/dead-letter';
 import { dataDirUsage, takeDataDir } from './data-dir';
 import { UsageError, type CliIo } from './io';
+import { redriveQuery } from './redrive-command';
 import { callRuntime, connectRuntime, runningServe, RuntimeCallError } from './runtime-client';
 
-export const dlqUsage = `usage: sluice dlq list <queue> [--json] [--url <runtime url>] ${dataDirUsage}\n       sluice dlq redrive <queue> [--url <runtime url>] ${dataDirUsage}`;
+export const dlqUsage = `usage: sluice dlq list <queue> [--json] [--url <runtime url>] ${dataDirUsage}\n       sluice dlq redrive <queue> [--from-failed] [--url <runtime url>] ${dataDirUsage}`;
 
 /** Runs `sluice dlq`. */
 export async function dlqCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -23,7 +24,7 @@ export async function dlqCommand(args: readonly string[], io: CliIo): Promise<nu
   const { dataDir, rest } = takeDataDir(args, io, root);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, url: { type: 'string' } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, url: { type: 'string' }, 'from-failed': { type: 'boolean' } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -41,7 +42,7 @@ export async function dlqCommand(args: readonly string[], io: CliIo): Promise<nu
       io.stderr(`queue ${queueName} does not exist`);
       return 1;
     }
-    return await redrive(queue, runtime.url, io);
+    return await redrive(queue, runtime.url, io, parsed.values['from-failed'] === true);
   } finally {
     await runtime.close();
   }
@@ -73,10 +74,12 @@ async function list(url: string, queue: string, io: CliIo, json: boolean): Promi
   return 0;
 }
 
-async function redrive(queue: QueueClient, url: string, io: CliIo): Promise<number> {
+// `fromFailed`: each run from the step it failed at, reusing the outputs before it (`sluice redrive`).
+async function redrive(queue: QueueClient, url: string, io: CliIo, fromFailed: boolean): Promise<number> {
+  const query = fromFailed ? `?${redriveQuery(undefined, false)}` : '';
   const redriveOne = async (letter: DeadLetterMessage): Promise<RedriveResult> => {
     try {
-      const { body } = await callRuntime<{ runId: string }>(url, 'POST', `/api/runs/${encodeURIComponent(letter.runId)}/redrive`, letter);
+      const { body } = await callRuntime<{ runId: string }>(url, 'POST', `/api/runs/${encodeURIComponent(letter.runId)}/redrive${query}`, letter);
       return { ok: true, runId: body.runId };
     } catch (error) {
       if (!(error instanceof RuntimeCallError)) throw error;

@@ -7,6 +7,7 @@ import { CliError, processIo, UsageError, type CliIo } from './io';
 import { dlqCommand, dlqUsage } from './dlq-command';
 import { eventCommand, eventUsage } from './event-command';
 import { lintCommand, lintUsage } from './lint-command';
+import { redriveCommand, redriveUsage } from './redrive-command';
 import { runCommand, runUsage } from './run-command';
 import { runsCommand, runsUsage } from './runs-command';
 import { serveCommand, serveUsage } from './serve-command';
@@ -26,7 +27,8 @@ const commands: Record<string, Command> = {
   run: { summary: 'start a run and print its output (exit code = run status)', usage: runUsage, run: runCommand },
   event: { summary: 'raise an external event on a run', usage: eventUsage, run: eventCommand },
   runs: { summary: 'run history: `runs list`, `runs show <id>`', usage: runsUsage, run: runsCommand },
-  dlq: { summary: 'dead-lettered runs: `dlq list <queue>`, `dlq redrive <queue>`', usage: dlqUsage, run: dlqCommand },
+  redrive: { summary: 'run a failed run again from the step it failed at, reusing the outputs before it', usage: redriveUsage, run: redriveCommand },
+  dlq: { summary: 'dead-lettered runs: `dlq list <queue>`, `dlq redrive <queue> [--from-failed]`', usage: dlqUsage, run: dlqCommand },
 };
 
 /** Runs the CLI with the arguments after `sluice`; resolves to the process exit code. */

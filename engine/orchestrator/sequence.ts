@@ -45,8 +45,13 @@ export function startSteps(run: Run, list: readonly PlanStep[], scope: Scope, ba
  */
 export function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, basePath: string, before?: (index: number) => void): Flow<unknown> {
   let output: unknown = null;
+  const reused = basePath === '' ? reusedOutputs(run) : undefined;
   for (let i = 0; i < list.length; i++) {
     before?.(i);
+    if (reused && Object.hasOwn(reused, list[i].id)) {
+      output = reuse(run, list[i], scope, reused[list[i].id]);
+      continue;
+    }
     const started = startStep(run, list[i], scope, basePath);
     if (!(started instanceof StepCall)) {
       output = yield* started;
@@ -61,6 +66,21 @@ export function* runInOrder(run: Run, list: readonly PlanStep[], scope: Scope, b
     const after = resumeCall(started);
     output = after instanceof Continuation ? yield* after.flow : after;
   }
+  return output;
+}
+
+/** Version 4: the outputs a redrive from a step carries for the run's top-level steps (plan/run-input.ts RunResume). */
+function reusedOutputs(run: Run): Record<string, unknown> | undefined {
+  const resume = run.input.resume;
+  return resume && run.input.interpreterVersion >= 4 && !run.input.fragment ? resume.outputs : undefined;
+}
+
+// A step a redrive does not run again: its recorded output is its output; the record keeps it, so a
+// redrive of this run can reuse it in turn.
+function reuse(run: Run, step: PlanStep, scope: Scope, output: unknown): unknown {
+  setOutput(scope, step, output);
+  const now = nowMs(run);
+  run.records.push({ path: step.id, kind: step.kind, status: 'Skipped', attempts: 0, output: output ?? null, startedAt: now, endedAt: now });
   return output;
 }
 

@@ -91,6 +91,22 @@ export interface RunInput extends CarriedDefinition {
    * or a sub-workflow): it starts no work after it and fails with `Timeout` (orchestrator/deadline.ts).
    */
   deadline?: number;
+  /** Version 4: set for a redrive from a step: what the run takes from the run it redrives instead of running it. */
+  resume?: RunResume;
+}
+
+/**
+ * A redrive from a step (`sluice redrive --from`): the top-level steps before `from` are not run again,
+ * their outputs are the recorded ones; inside a forEach (at `from`) the iterations that completed are
+ * not run again either. Outputs come from the original run's history (adapters/redrive.ts).
+ */
+export interface RunResume {
+  /** The top-level step id the run starts executing at. */
+  from: string;
+  /** Outputs of top-level steps, by step id: such a step is not executed, it is recorded as Skipped. */
+  outputs: Record<string, unknown>;
+  /** Outputs of completed forEach iterations, by the forEach's run path, then by index. */
+  iterations?: Record<string, Record<string, unknown>>;
 }
 
 /** Which try of which run a redrive is: its dead letter and run record carry the same. */
@@ -111,6 +127,7 @@ export interface RunStart {
   parent?: RunInput['parent'];
   redriveOf?: string;
   redrive?: RedriveLineage;
+  resume?: RunResume;
   record?: boolean;
 }
 
@@ -125,6 +142,7 @@ export function runInputOf(start: RunStart): RunInput {
     ...(start.parent ? { parent: start.parent } : {}),
     ...(start.redriveOf ? { redriveOf: start.redriveOf } : {}),
     ...(start.redrive ? { redrive: start.redrive } : {}),
+    ...(start.resume ? { resume: start.resume } : {}),
     ...(Object.keys(workflows).length > 0 ? { workflows } : {}),
     ...(start.record === false ? { record: false } : {}),
   };

@@ -10,7 +10,9 @@ import { settleWithDurable, type DurableStatusReader } from '../../history/durab
 import type { Run } from '../../history/model';
 import type { RunHistoryStore } from '../../history/store';
 import type { DeadLetterMessage } from '../../orchestrator/dead-letter';
-import type { RedriveLineage } from '../../plan/run-input';
+import { definitionHash } from '../../plan/hash';
+import { definitionOf, type RedriveLineage, type RunInput } from '../../plan/run-input';
+import { isRefusal, planRedriveFrom } from '../redrive';
 import { parseJsonInput } from '../input-check';
 import type { InvalidWorkflow, Project } from '../project';
 import { isFinished, runErrorOf } from '../run-status';
@@ -85,6 +87,7 @@ export function apiStarter(project: Project) {
 export function redriveRun(project: Project, history: () => Promise<RunHistoryStore>) {
   return async (request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> => {
     const id = request.params.id;
+    if (request.query.get('from') !== null || request.query.get('fromFailed') === 'true') return redriveFromStep(project, history, request, client);
     const parsed = parseJsonInput(await request.text());
     if (!parsed.ok) return { status: 400, jsonBody: { error: 'ValidationError', message: parsed.problem.message, errors: [parsed.problem] } };
     const letter = parsed.input as Partial<DeadLetterMessage> | null;
@@ -113,6 +116,55 @@ export function redriveRun(project: Project, history: () => Promise<RunHistorySt
     if (!started.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, started.problems) };
     return { ...acceptedResponse(client, request, started.runId), status: started.existed ? 200 : 202 };
   };
+}
+
+/**
+ * `POST /api/runs/{id}/redrive?from=<stepPath>` (or `?fromFailed=true`: from the step that failed), with
+ * `&latest=true` to run on the definition deployed now: a redrive that reuses the outputs of the steps
+ * before `from` (adapters/redrive.ts). The input and definition come from the run's Durable input, so no
+ * body is needed. 404 unknown run, 409 a run that did not fail, changed steps or an unrecorded output.
+ */
+async function redriveFromStep(project: Project, history: () => Promise<RunHistoryStore>, request: HttpRequest, client: DurableClient): Promise<HttpResponseInit> {
+  const id = request.params.id;
+  const status = await client.getStatus(id, { showInput: true }).catch(() => undefined);
+  if (!status || status.runtimeStatus === undefined) return problem(404, 'RunNotFound', `no run with id "${id}" in the Durable task hub`);
+  if (String(status.runtimeStatus) !== 'Failed') return problem(409, 'RunNotFailed', `run "${id}" did not fail (${String(status.runtimeStatus)}): only a failed or dead-lettered run can be redriven`);
+  const original = status.input as RunInput;
+  if (!original || typeof original !== 'object' || (original.definitionText === undefined && !original.definition)) return problem(409, 'NotASluiceRun', `run "${id}" is not a Sluice run`);
+  if (original.fragment || original.parent) return problem(409, 'NotARun', `"${id}" is part of another run (${original.parent ? `a sub-workflow of ${original.parent.runId}` : 'a fragment'}): redrive that run`);
+  const failedStep = runErrorOf(status.output).step;
+  const from = request.query.get('from') || failedStep;
+  if (!from) return problem(409, 'NoFailedStep', `run "${id}" failed outside any step: give the step to redrive from (?from=<stepPath>)`);
+  const latest = request.query.get('latest') === 'true';
+  const store = await history();
+  const record = await store.getRun(id);
+  const workflowName = definitionOf(original).name;
+  const current = latest ? project.named(workflowName) : undefined;
+  if (latest && !current) return problem(404, 'WorkflowNotFound', `no workflow named "${workflowName}" is deployed now`);
+  const plan = planRedriveFrom({
+    runId: id,
+    original,
+    from,
+    history: record,
+    trust: project.trust!,
+    ...(current ? { latest: { definition: current.definition, named: (name: string) => project.named(name)?.definition } } : {}),
+  });
+  if (isRefusal(plan)) return problem(plan.status, plan.error, plan.message);
+  const lineage = await redriveLineage(store, id, record, { originalRunId: original.redrive?.originalRunId, runAttempt: original.redrive?.runAttempt });
+  const started = await startRun(client, project, {
+    workflow: { name: plan.definition.name, file: current?.file ?? '', definition: plan.definition, hash: current?.hash ?? definitionHash(plan.definition) },
+    input: original.input,
+    trigger: { kind: 'redrive', source: id },
+    instanceId: `${lineage.originalRunId}-r${lineage.runAttempt}`,
+    redriveOf: id,
+    redrive: lineage,
+    resume: plan.resume,
+    workflowNamed: plan.workflowNamed,
+  });
+  if (!started.ok) return { status: 400, jsonBody: inputProblemBody(plan.definition.name, started.problems) };
+  const accepted = acceptedResponse(client, request, started.runId);
+  const body = { ...(accepted.jsonBody as object), runId: started.runId, from: plan.resume.from, reused: plan.reused, reusedIterations: plan.reusedIterations, definition: latest ? 'latest' : 'original' };
+  return { ...accepted, jsonBody: body, status: started.existed ? 200 : 202 };
 }
 
 /** The lineage of a redrive of run `id`: its original run, and the try after `id`'s. */

@@ -77,14 +77,22 @@ export function* iterate(
 ): Flow<unknown[]> {
   const { as, steps } = step.body;
   const scopeOf = iterationScopes(scope, as, steps[steps.length - 1]);
+  // Version 4, a redrive from this step: iterations that completed in the redriven run are not run again.
+  const reused = run.input.interpreterVersion >= 4 ? run.input.resume?.iterations?.[path] : undefined;
   return yield* run.together(
     items.length,
     (i) => {
       const index = offset + i * stride;
+      if (reused && Object.hasOwn(reused, String(index))) return done(reused[String(index)]);
       return run.startSteps(steps, scopeOf(items[i], index), `${path}[${index}]`);
     },
     window,
   );
+}
+
+// eslint-disable-next-line require-yield
+function* done(output: unknown): Flow<unknown> {
+  return output;
 }
 
 function mentionsKey(value: unknown, key: string): boolean {

@@ -25,14 +25,17 @@ export function durableClientBinding(baseUrl: string, taskHub = 'SluiceHub') {
   };
 }
 
-/** The URLs the extension returns for one instance (check-status response body). */
+/**
+ * The URLs the extension returns for one instance (check-status response body), less `rewindPostUri`:
+ * the local store cannot rewind (the route answers 501, as the extension does for such a storage
+ * provider), so it is not advertised; `sluice redrive` is the way to re-run a failed run from its step.
+ */
 export function managementUrls(instanceUrl: string, query: string, id: string) {
   return {
     id,
     statusQueryGetUri: `${instanceUrl}?${query}`,
     sendEventPostUri: `${instanceUrl}/raiseEvent/{eventName}?${query}`,
     terminatePostUri: `${instanceUrl}/terminate?reason={text}&${query}`,
-    rewindPostUri: `${instanceUrl}/rewind?reason={text}&${query}`,
     purgeHistoryDeleteUri: `${instanceUrl}?${query}`,
     restartPostUri: `${instanceUrl}/restart?${query}`,
     suspendPostUri: `${instanceUrl}/suspend?reason={text}&${query}`,

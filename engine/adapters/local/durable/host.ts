@@ -40,7 +40,7 @@ export interface LocalDurableHostOptions {
 
 /** A refused request, with the reason the management API maps to a status code. */
 export class DurableHostError extends Error {
-  constructor(readonly code: 'NotFound' | 'Gone' | 'Conflict' | 'BadRequest', message: string) {
+  constructor(readonly code: 'NotFound' | 'Gone' | 'Conflict' | 'BadRequest' | 'PreconditionFailed' | 'NotImplemented', message: string) {
     super(message);
     this.name = 'DurableHostError';
   }
@@ -51,6 +51,8 @@ export interface ListFilter {
   runtimeStatus?: RuntimeStatus[];
   createdTimeFrom?: Date;
   createdTimeTo?: Date;
+  /** Only instances whose id starts with this text. */
+  instanceIdPrefix?: string;
   top?: number;
   continuationToken?: string;
   showInput?: boolean;
@@ -127,8 +129,9 @@ export class LocalDurableHost extends EventEmitter {
 
   /** Starts an orchestration; resolves with its instance id once the start is committed. */
   async startNew(name: string, options: { instanceId?: string; input?: unknown } = {}): Promise<string> {
+    // The extension answers an unknown orchestrator with 400 (an ArgumentException), not 404.
     if (!this.options.registrations.orchestrations.has(name)) {
-      throw new DurableHostError('NotFound', `The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`);
+      throw new DurableHostError('BadRequest', `The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`);
     }
     const id = options.instanceId ?? randomUUID().replace(/-/g, '');
     if (this.live.has(id)) throw new DurableHostError('Conflict', `An instance with ID '${id}' already exists.`);
@@ -188,11 +191,67 @@ export class LocalDurableHost extends EventEmitter {
     await this.rounds.command([{ op: 'addWork', work }], () => this.rounds.deliver(live, work, message));
   }
 
-  /** Deletes a finished instance and its history; false when there is no such finished instance. */
+  /**
+   * Suspends a running instance: it takes no further delivery (completions and events wait in its inbox)
+   * until resumed; a termination still goes through. Suspending a suspended instance does nothing.
+   */
+  async suspend(instanceId: string): Promise<void> {
+    const live = this.requireLive(instanceId);
+    await this.rounds.command(() => this.setLiveStatus(live, 'Suspended'), () => undefined);
+  }
+
+  /** Resumes a suspended instance: what arrived meanwhile is delivered. Resuming a running one does nothing. */
+  async resume(instanceId: string): Promise<void> {
+    const live = this.requireLive(instanceId);
+    await this.rounds.command(() => (live.row.status === 'Suspended' ? this.setLiveStatus(live, 'Running') : []), () => this.rounds.markReady(live));
+  }
+
+  /**
+   * Starts an instance again with the input it was started with: under a new id (the default, as the
+   * extension's RestartAsync), or under the same id, which must have finished. Resolves with the new id.
+   */
+  async restart(instanceId: string, withNewInstanceId = true): Promise<string> {
+    const row = this.live.get(instanceId)?.row ?? this.store.getInstance(instanceId);
+    if (!row) throw new DurableHostError('BadRequest', `InstanceId '${instanceId}' does not match a valid orchestration instance.`);
+    if (!withNewInstanceId && this.live.has(instanceId)) throw new DurableHostError('Conflict', `A non-terminal instance with ID '${instanceId}' already exists.`);
+    return this.startNew(row.name, { input: row.input === null ? undefined : JSON.parse(row.input), ...(withNewInstanceId ? {} : { instanceId }) });
+  }
+
+  /**
+   * Rewind is not supported by this store: the extension's answer for such a storage provider (501),
+   * after its own checks (404 for an unknown instance, 412 for one that did not fail).
+   */
+  rewind(instanceId: string): never {
+    const row = this.live.get(instanceId)?.row ?? this.store.getInstance(instanceId);
+    if (!row) throw new DurableHostError('NotFound', `No orchestration with instance ID '${instanceId}' found.`);
+    if (row.status !== 'Failed') throw new DurableHostError('PreconditionFailed', `This orchestration has status ${row.status}, but only orchestrations in the "Failed" state can be rewound.`);
+    throw new DurableHostError('NotImplemented', 'Rewind is not supported by the local Durable store; redrive the run from its failed step instead (`sluice redrive <runId>`).');
+  }
+
+  /** Deletes a finished instance and its history; false when there is no such instance, 412 when it is still live. */
   purge(instanceId: string): boolean {
-    if (this.live.has(instanceId) || !this.store.getInstance(instanceId)) return false;
+    const live = this.live.get(instanceId);
+    if (live) throw new DurableHostError('PreconditionFailed', `Only orchestrations in a terminal state can be purged, but the orchestration with instance ID ${instanceId} has status ${live.row.status}`);
+    if (!this.store.getInstance(instanceId)) return false;
     this.store.commit([{ op: 'deleteInstance', instanceId }, { op: 'clearHistory', instanceId }, { op: 'clearWork', instanceId }]);
     return true;
+  }
+
+  /** Deletes every finished instance created in [from, to] (and in one of `statuses`, when given); returns how many. */
+  purgeWhere(filter: { createdTimeFrom: Date; createdTimeTo?: Date; runtimeStatus?: RuntimeStatus[] }): number {
+    const statuses = (filter.runtimeStatus?.length ? filter.runtimeStatus : ['Completed', 'Failed', 'Terminated']).filter((status) => isTerminal(status));
+    if (statuses.length === 0) return 0;
+    const ids: string[] = [];
+    let after: { createdAt: number; id: string } | undefined;
+    for (;;) {
+      const { rows, more } = this.store.listInstances({ statuses, createdFrom: filter.createdTimeFrom.getTime(), createdTo: (filter.createdTimeTo ?? new Date(this.clock.now())).getTime(), top: 500, after });
+      for (const row of rows) if (!this.live.has(row.id)) ids.push(row.id);
+      const last = rows[rows.length - 1];
+      if (!more || !last) break;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+    this.store.commit(ids.flatMap((instanceId): StoreOp[] => [{ op: 'deleteInstance', instanceId }, { op: 'clearHistory', instanceId }, { op: 'clearWork', instanceId }]));
+    return ids.length;
   }
 
   /** The Durable status JSON of an instance, or undefined when it does not exist. */
@@ -215,7 +274,7 @@ export class LocalDurableHost extends EventEmitter {
     const after = filter.continuationToken ? JSON.parse(Buffer.from(filter.continuationToken, 'base64url').toString()) : undefined;
     const { rows, more } = this.store.listInstances({
       statuses: filter.runtimeStatus, createdFrom: filter.createdTimeFrom?.getTime(), createdTo: filter.createdTimeTo?.getTime(),
-      top: filter.top, after,
+      idPrefix: filter.instanceIdPrefix, top: filter.top, after,
     });
     const instances = rows.map((row) => toStatus(this.live.get(row.id)?.row ?? row, { showInput: filter.showInput ?? false }));
     const last = rows[rows.length - 1];
@@ -259,6 +318,13 @@ export class LocalDurableHost extends EventEmitter {
   /** The registered orchestrator handler for a name. */
   orchestrationHandler(name: string) {
     return this.options.registrations.orchestrations.get(name)?.handler;
+  }
+
+  // Called when a command's round starts: the row as it is then, with its new status.
+  private setLiveStatus(live: LiveInstance, status: RuntimeStatus): StoreOp[] {
+    if (this.live.get(live.row.id) !== live || live.row.status === status) return [];
+    live.row = { ...live.row, status, updatedAt: Math.max(live.row.updatedAt, this.clock.now()) };
+    return [{ op: 'putInstance', row: live.row }];
   }
 
   private requireLive(instanceId: string): LiveInstance {

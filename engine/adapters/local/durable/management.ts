@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WEBHOOK_PREFIX, managementUrls } from './client-binding';
 import { DurableHostError, type LocalDurableHost } from './host';
-import type { RuntimeStatus } from './status';
+import { isTerminal, type RuntimeStatus } from './status';
 
 /** Where the API is reachable (for the URLs it returns) and the task hub it names. */
 export interface ManagementOptions {
@@ -14,7 +14,21 @@ export interface ManagementOptions {
   taskHub?: string;
 }
 
-const STATUS_CODE: Record<DurableHostError['code'], number> = { NotFound: 404, Gone: 410, Conflict: 409, BadRequest: 400 };
+const STATUS_CODE: Record<DurableHostError['code'], number> = { NotFound: 404, Gone: 410, Conflict: 409, BadRequest: 400, PreconditionFailed: 412, NotImplemented: 501 };
+
+/** A date query parameter, or a 400 for one that is not a date. */
+function dateParam(url: URL, name: string): Date | undefined {
+  const text = url.searchParams.get(name);
+  if (text === null || text === '') return undefined;
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new DurableHostError('BadRequest', `'${name}' is not a date: ${text}`);
+  return date;
+}
+
+function statusesParam(url: URL): RuntimeStatus[] | undefined {
+  const text = url.searchParams.get('runtimeStatus');
+  return text ? (text.split(',').map((s) => s.trim()).filter(Boolean) as RuntimeStatus[]) : undefined;
+}
 
 function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
@@ -57,6 +71,12 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
     return { id, ...urls };
   };
 
+  const requireRunning = (id: string): void => {
+    const status = host.getStatus(id, { showInput: false });
+    if (!status) throw new DurableHostError('NotFound', `No instance with ID '${id}' found.`);
+    if (isTerminal(status.runtimeStatus)) throw new DurableHostError('Gone', `The instance '${id}' has already finished.`);
+  };
+
   const routes: { method: string; pattern: RegExp; run: (req: IncomingMessage, res: ServerResponse, params: string[], url: URL, body: Buffer | undefined) => Promise<void> }[] = [
     { method: 'POST', pattern: /^\/orchestrators\/([^/]+)(?:\/([^/]+))?$/, run: async (req, res, [name, instanceId], _url, body) => {
       const input = await readJson(req, body);
@@ -65,20 +85,26 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
       send(res, 202, links, { Location: links.statusQueryGetUri, 'Retry-After': '10' });
     } },
     { method: 'GET', pattern: /^\/instances\/?$/, run: async (req, res, _params, url) => {
-      const statuses = url.searchParams.get('runtimeStatus');
-      const from = url.searchParams.get('createdTimeFrom');
-      const to = url.searchParams.get('createdTimeTo');
       const top = url.searchParams.get('top');
       const token = req.headers['x-ms-continuation-token'];
       const page = host.list({
-        runtimeStatus: statuses ? (statuses.split(',').filter(Boolean) as RuntimeStatus[]) : undefined,
-        createdTimeFrom: from ? new Date(from) : undefined,
-        createdTimeTo: to ? new Date(to) : undefined,
+        runtimeStatus: statusesParam(url),
+        createdTimeFrom: dateParam(url, 'createdTimeFrom'),
+        createdTimeTo: dateParam(url, 'createdTimeTo'),
+        instanceIdPrefix: url.searchParams.get('instanceIdPrefix') || undefined,
         top: top ? Number(top) : undefined,
         continuationToken: typeof token === 'string' && token !== '' ? token : undefined,
         showInput: flag(url.searchParams.get('showInput')),
       });
       send(res, 200, page.instances, page.continuationToken ? { 'x-ms-continuation-token': page.continuationToken } : {});
+    } },
+    // Purge by filter: `createdTimeFrom` is required, `createdTimeTo` defaults to now; 404 when nothing was deleted.
+    { method: 'DELETE', pattern: /^\/instances\/?$/, run: async (_req, res, _params, url) => {
+      const createdTimeFrom = dateParam(url, 'createdTimeFrom');
+      if (!createdTimeFrom) return send(res, 400, { message: "Please provide value for 'createdTimeFrom' parameter." });
+      const deleted = host.purgeWhere({ createdTimeFrom, createdTimeTo: dateParam(url, 'createdTimeTo'), runtimeStatus: statusesParam(url) });
+      if (deleted === 0) return send(res, 404, { message: 'No finished instance matches the filter.' });
+      send(res, 200, { instancesDeleted: deleted });
     } },
     { method: 'GET', pattern: /^\/instances\/([^/]+)$/, run: async (req, res, [id], url) => {
       const status = host.getStatus(id, {
@@ -87,21 +113,45 @@ export function createManagementHandler(host: LocalDurableHost, options: Managem
         showInput: url.searchParams.get('showInput') === null ? true : flag(url.searchParams.get('showInput')),
       });
       if (!status) return send(res, 404, { message: `No instance with ID '${id}' found.` });
-      const running = status.runtimeStatus === 'Pending' || status.runtimeStatus === 'Running' || status.runtimeStatus === 'ContinuedAsNew';
+      const running = !isTerminal(status.runtimeStatus);
       if (running) return send(res, 202, status, { Location: payload(id, req).statusQueryGetUri, 'Retry-After': '10' });
       const failedAs500 = status.runtimeStatus === 'Failed' && flag(url.searchParams.get('returnInternalServerErrorOnFailure'));
       send(res, failedAs500 ? 500 : 200, status);
     } },
     { method: 'POST', pattern: /^\/instances\/([^/]+)\/raiseEvent\/([^/]+)$/, run: async (req, res, [id, eventName], _url, body) => {
+      // As the extension: 404 and 410 before the body is read, then 400 for a body that is not JSON.
+      requireRunning(id);
       await host.raiseEvent(id, eventName, await readJson(req, body));
       send(res, 202);
+    } },
+    { method: 'POST', pattern: /^\/instances\/([^/]+)\/suspend$/, run: async (_req, res, [id]) => {
+      await host.suspend(id);
+      send(res, 202);
+    } },
+    { method: 'POST', pattern: /^\/instances\/([^/]+)\/resume$/, run: async (_req, res, [id]) => {
+      await host.resume(id);
+      send(res, 202);
+    } },
+    { method: 'POST', pattern: /^\/instances\/([^/]+)\/restart$/, run: async (req, res, [id], url) => {
+      const newId = await host.restart(id, url.searchParams.get('restartWithNewInstanceId')?.toLowerCase() !== 'false');
+      const links = payload(newId, req);
+      send(res, 202, links, { Location: links.statusQueryGetUri, 'Retry-After': '10' });
+    } },
+    // The extension answers rewind's refusals with the message as a JSON string: the SDK shows it as the error.
+    { method: 'POST', pattern: /^\/instances\/([^/]+)\/rewind$/, run: async (_req, res, [id]) => {
+      try {
+        host.rewind(id);
+      } catch (err) {
+        if (!(err instanceof DurableHostError)) throw err;
+        send(res, STATUS_CODE[err.code], err.message);
+      }
     } },
     { method: 'POST', pattern: /^\/instances\/([^/]+)\/terminate$/, run: async (_req, res, [id], url) => {
       await host.terminate(id, url.searchParams.get('reason') ?? '');
       send(res, 202);
     } },
     { method: 'DELETE', pattern: /^\/instances\/([^/]+)$/, run: async (_req, res, [id]) => {
-      if (!host.purge(id)) return send(res, 404, { message: `No finished instance with ID '${id}' found.` });
+      if (!host.purge(id)) return send(res, 404, { message: `No instance with ID '${id}' found.` });
       send(res, 200, { instancesDeleted: 1 });
     } },
   ];

@@ -15,8 +15,14 @@ import type { InstanceRow, StoreOp, WorkRow } from './store';
 
 const EPISODES_PER_ROUND = 64;
 
+// A suspended instance takes no delivery but a termination (the extension terminates suspended instances).
+function held(live: LiveInstance): boolean {
+  return live.row.status === 'Suspended' && !live.inbox.some((d) => d.message.type === 'terminate');
+}
+
 interface Command {
-  ops: StoreOp[];
+  /** A function is called when the round starts: its ops see (and may change) the instance as it is then. */
+  ops: StoreOp[] | (() => StoreOp[]);
   after: () => void;
   resolve: () => void;
   reject: (err: unknown) => void;
@@ -39,7 +45,7 @@ export class Rounds {
   constructor(private readonly host: LocalDurableHost) {}
 
   /** Commits `ops` in the next round and runs `after` once they are durable. */
-  command(ops: StoreOp[], after: () => void): Promise<void> {
+  command(ops: Command['ops'], after: () => void): Promise<void> {
     if (this.stopped) return Promise.reject(new Error('The local Durable host is stopped.'));
     return new Promise((resolve, reject) => {
       this.commands.push({ ops, after, resolve, reject });
@@ -92,8 +98,9 @@ export class Rounds {
     for (const c of this.commands.splice(0)) c.reject(new Error('The local Durable host stopped.'));
   }
 
-  private markReady(live: LiveInstance): void {
-    if (live.queued || live.inbox.length === 0) return;
+  /** Queues the instance for an episode if it has a delivery it may take now. */
+  markReady(live: LiveInstance): void {
+    if (live.queued || live.inbox.length === 0 || held(live)) return;
     live.queued = true;
     this.ready.push(live);
     this.scheduleTick();
@@ -135,13 +142,13 @@ export class Rounds {
     const commands = this.commands.splice(0);
     const round: Round = { ops: [], afters: [] };
     for (const c of commands) {
-      round.ops.push(...c.ops);
+      round.ops.push(...(typeof c.ops === 'function' ? c.ops() : c.ops));
       round.afters.push(c.after);
     }
     for (const { job, event } of this.finished.splice(0)) this.recordActivityResult(round, job, event);
     for (const live of this.ready.splice(0, EPISODES_PER_ROUND)) {
       live.queued = false;
-      if (this.host.live.get(live.row.id) === live) await this.episode(round, live);
+      if (this.host.live.get(live.row.id) === live && !held(live)) await this.episode(round, live);
     }
     try {
       this.host.store.commit(round.ops);
@@ -186,7 +193,7 @@ export class Rounds {
     });
     live.lastTime = now;
     round.ops.push({ op: 'deleteWork', id: delivery.work.id! });
-    const updated: InstanceRow = { ...row, updatedAt: now, status: 'Running' };
+    const updated: InstanceRow = { ...row, updatedAt: now, status: row.status === 'Suspended' ? 'Suspended' : 'Running' };
     if (result.customStatus !== undefined) updated.customStatus = jsonText(result.customStatus);
     this.cancelTimers(round, live, result.cancelledTimers);
     if (result.ending?.status === 'ContinuedAsNew') {

@@ -7,7 +7,7 @@ import type { InstanceRow } from './store';
 import { isFinished } from '../../run-status';
 
 /** Runtime statuses, as the extension spells them. */
-export type RuntimeStatus = 'Pending' | 'Running' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated';
+export type RuntimeStatus = 'Pending' | 'Running' | 'Completed' | 'ContinuedAsNew' | 'Failed' | 'Terminated' | 'Suspended';
 
 /** The status of one instance (the shape `DurableOrchestrationStatus` is built from). */
 export interface InstanceStatus {

@@ -52,11 +52,14 @@ export interface InstanceQuery {
   statuses?: string[];
   createdFrom?: number;
   createdTo?: number;
+  /** Only ids that start with this text. */
+  idPrefix?: string;
   top?: number;
   after?: { createdAt: number; id: string };
 }
 
-const LIVE_STATUSES = ['Pending', 'Running', 'ContinuedAsNew'];
+// Suspended instances are live: they hold their pending work until resumed (or terminated).
+const LIVE_STATUSES = ['Pending', 'Running', 'ContinuedAsNew', 'Suspended'];
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS instances (
@@ -164,6 +167,7 @@ export class DurableStore {
     }
     if (query.createdFrom !== undefined) { where.push('created_at >= ?'); args.push(query.createdFrom); }
     if (query.createdTo !== undefined) { where.push('created_at <= ?'); args.push(query.createdTo); }
+    if (query.idPrefix) { where.push('substr(id, 1, ?) = ?'); args.push(query.idPrefix.length, query.idPrefix); }
     if (query.after) { where.push('(created_at > ? OR (created_at = ? AND id > ?))'); args.push(query.after.createdAt, query.after.createdAt, query.after.id); }
     const top = query.top ?? 100;
     const sql = `SELECT * FROM instances ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at, id LIMIT ?`;
