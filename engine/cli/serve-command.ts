@@ -44,6 +44,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
     io.stdout(`  ${workflow.name.padEnd(24)} ${via.join(', ') || `POST ${runtime.url}/api/workflows/${workflow.name}/runs`}`);
   }
   for (const workflow of runtime.project.invalid) io.stdout(`  ${(workflow.name ?? workflow.file).padEnd(24)} not served: invalid (${workflow.file})`);
+  io.stdout(`Inspector: ${runtime.url}/   (runs, run graphs and timelines, actions; in your browser)`);
   io.stdout(`Runs: ${runtime.url}/api/runs   Durable API: ${runtime.url}/runtime/webhooks/durabletask/instances`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

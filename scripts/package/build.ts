@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUNDLE_FILE, writeBundle } from '../../engine/adapters/bundle';
+import { PACKAGED_ASSETS, buildInspectorAssets } from '../../engine/adapters/inspector/assets';
 import { activityNames } from '../../engine/activities/registry';
 import '../../activities';
 import { bundleEntry } from './bundle';
@@ -50,6 +51,10 @@ export async function buildPackage(options: PackageOptions): Promise<PackageRepo
     compileEngine(repoRoot, path.join(stage, 'dist'));
     // The linted definitions, so the host starts without parsing YAML or compiling schemas.
     writeBundle({ root: repoRoot, activities: activityNames() }, path.join(stage, 'dist', BUNDLE_FILE));
+    // The run inspector's script and style sheet, bundled from inspector/src: the page needs no CDN.
+    const assets = path.join(stage, PACKAGED_ASSETS);
+    fs.mkdirSync(path.dirname(assets), { recursive: true });
+    fs.writeFileSync(assets, JSON.stringify(await buildInspectorAssets(repoRoot)));
     // The host loads one bundled file (built from the compiled entry), not the module tree.
     runtime.main = bundleEntry(stage, String(runtime.main));
     const compileSeconds = seconds(compileStart);

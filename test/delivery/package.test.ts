@@ -130,6 +130,16 @@ describe('the deployable zip', () => {
     expect(JSON.parse(run.stdout)).toEqual([true, false]);
   });
 
+  it('carries the run inspector page, built, and serves it with no sources and no esbuild', () => {
+    expect(files.has('dist/inspector/assets.json')).toBe(true);
+    const probe = `require('./dist/engine/adapters/inspector/page.js').pageAnswer(process.cwd(), '/static/app.js', { base: '/api/inspector', api: '/api' })
+      .then((answer) => { process.stdout.write(JSON.stringify({ status: answer.status, type: answer.headers['content-type'], bytes: answer.body.length })); process.exit(0); });`;
+    const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir }, timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 200, type: expect.stringContaining('javascript') });
+    expect(JSON.parse(run.stdout).bytes).toBeGreaterThan(10_000);
+  });
+
   it('starts from the linted workflow bundle: no YAML parser, schema compiler, validator or expression parser loaded at start-up', () => {
     expect(files.has('dist/workflows.bundle.json')).toBe(true);
     const probe = `require(${JSON.stringify(`./${manifest.main}`)});

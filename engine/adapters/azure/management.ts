@@ -21,14 +21,19 @@ import { acceptedResponse } from './responses';
 
 const problem = (status: number, error: string, message: string): HttpResponseInit => ({ status, jsonBody: { error, message } });
 
-/** What each workflow is triggered by, for `GET /api/workflows`. */
-export function workflowListings(project: Project): WorkflowListing[] {
-  const served = project.workflows.map((workflow): WorkflowListing => ({
+/** A listing as `GET /api/workflows` answers it: with the current definition of a served workflow. */
+export type WorkflowWithDefinition = WorkflowListing & { definition?: unknown };
+
+/** What each workflow is triggered by, and its definition, for `GET /api/workflows`. */
+export function workflowListings(project: Project): WorkflowWithDefinition[] {
+  const served = project.workflows.map((workflow): WorkflowWithDefinition => ({
     name: workflow.name,
     file: workflow.file,
     valid: true,
     hash: workflow.hash,
     triggers: Object.keys(workflow.definition.triggers ?? {}),
+    // The current definition, so the inspector can draw a workflow (and a run of it) without the files.
+    definition: workflow.definition,
   }));
   const invalid = project.invalid.map(({ name, file, diagnostics }): WorkflowListing => ({ ...(name ? { name } : {}), file, valid: false, diagnostics }));
   return [...served, ...invalid];

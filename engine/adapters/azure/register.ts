@@ -19,6 +19,7 @@ import { secretRefusal } from '../../secret-settings';
 import type { SettingsEnv } from '../../settings';
 import { guarded } from './guard';
 import { deadLetterListing } from './dead-letter-api';
+import { INSPECTOR_ROUTE, inspectorPage } from './inspector';
 import { apiStarter, historyEndpoint, invalidWorkflowResponse, raiseRunEvent, redriveRun, runStatus, suspendOrResumeRun, terminateRun } from './management';
 import { httpStarter, queueStarter, routeOf, scheduleStarter, schedulesOf } from './triggers';
 
@@ -128,6 +129,7 @@ export function registerSluice(sluice: SluiceApp): void {
   df.app.client.http('sluice-run', { route: 'runs/{id}', methods: ['GET'], authLevel: 'function', handler: historyHandler });
   df.app.client.http('sluice-workflows', { route: 'workflows', methods: ['GET'], authLevel: 'function', handler: historyHandler });
   df.app.client.http('sluice-definition', { route: 'definitions/{hash}', methods: ['GET'], authLevel: 'function', handler: historyHandler });
+  df.app.client.http('sluice-inspector', { route: INSPECTOR_ROUTE, methods: ['GET', 'HEAD'], authLevel: 'function', handler: guarded(inspectorPage(project), limits) });
 }
 
 /**

@@ -26,6 +26,7 @@ import { ScheduleRunner } from './functions/schedules';
 import { makePrivate, makePrivateDir, touchPrivate, writePrivateFile } from './private-files';
 import { localSigningKeys } from './signing-key';
 import { guardedEntry } from './request-entry';
+import { isLocalPagePath, pageAnswer } from '../inspector/page';
 
 /** How to run. */
 export interface RuntimeOptions {
@@ -177,6 +178,15 @@ export class SluiceRuntime {
         return !(matched && matched !== 'MethodNotAllowed' && isWorkflowTrigger(matched.fn.name));
       },
       serve: (req, res, body) => {
+        const method = (req.method ?? 'GET').toUpperCase();
+        const pathname = (req.url ?? '/').split('?')[0]!;
+        // The run inspector page (shell and assets); its API calls come back through this entry.
+        if (isLocalPagePath(method, pathname)) {
+          pageAnswer(this.project.root, pathname, { base: '', api: '/api' })
+            .then((answer) => res.writeHead(answer.status, answer.headers).end(method === 'HEAD' ? undefined : answer.body))
+            .catch((error: Error) => writeJson(res, 500, { error: 'InternalServerError', message: error.message }));
+          return;
+        }
         if (req.url?.startsWith(WEBHOOK_PREFIX)) {
           if (!management!(req, res, body)) writeJson(res, 404, { message: `no such management route: ${req.method} ${req.url}` });
           return;
