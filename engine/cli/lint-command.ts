@@ -36,7 +36,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
     ? values.activities.split(',').map((name) => name.trim()).filter(Boolean)
     : await loadActivityNames(projectRoot());
   const sources: SourceText[] = files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
-  const { diagnostics } = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) });
+  const { diagnostics } = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) }, lintThreads(io));
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (format === 'json') io.stdout(formatJson(diagnostics));
   else if (format === 'sarif') io.stdout(formatSarif(diagnostics));
@@ -84,6 +84,15 @@ function localSecretsSetting(io: CliIo): string | undefined {
     return undefined;
   }
   return localSetting(root, SECRETS_SETTING);
+}
+
+/** `SLUICE_LINT_THREADS` overrides the thread count (a positive integer); otherwise the default. */
+function lintThreads(io: CliIo): number | undefined {
+  const value = io.env.SLUICE_LINT_THREADS;
+  if (value === undefined || value === '') return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`SLUICE_LINT_THREADS must be a positive integer, not \`${value}\``);
+  return threads;
 }
 
 function projectRoot(): string {

@@ -41,8 +41,8 @@ export function loadDefinition(file: string, text: string, limits: LoadLimits = 
 }
 
 /**
- * The YAML document of a loaded file, built now when the file was read without one (by the fast reader,
- * or in another thread). Only files with data are ever asked for positions, so this never parses a file
+ * The YAML document of a loaded file, built now when the file was read without one
+ * (in another thread). Only files with data are ever asked for positions, so this never parses a file
  * the loader refused for its size.
  */
 export function documentOf(loaded: LoadedDefinition): Document.Parsed {

@@ -3,7 +3,6 @@
  * schema accepts, so they can trust the shape and a typo yields one diagnostic, not a cascade.
  */
 import { defaultLimits } from '../definition/limits';
-import { readPlainYaml } from '../definition/fast-read';
 import { loadDefinition } from '../definition/load';
 import { place } from '../definition/positions';
 import { schemaFindings } from '../definition/schema-errors';
@@ -34,10 +33,8 @@ export interface LintedFile {
 }
 
 /**
- * Lints one file on its own (no cross-file checks). Most files are plain YAML and clean: the fast reader
- * turns them into data without building a YAML document, and a file the fast path finds nothing wrong
- * with is done. Anything else (a file the fast reader declines, or any finding at all) is linted again on
- * the full path, which builds the document and owns every diagnostic and its position.
+ * Lints one file on its own (no cross-file checks): one YAML reader (the `yaml` package) builds the
+ * document, which owns every diagnostic's position.
  *
  * Never throws: an exception (a bug) becomes a diagnostic of this file, so that linting many files
  * still reports every other file (and a rule that throws costs only its own findings).
@@ -53,11 +50,6 @@ export function lintText(file: string, text: string, options: LintOptions = {}):
 
 function lintTextOnce(file: string, text: string, options: LintOptions): LintedFile {
   const limits = options.limits ? { ...defaultLimits, ...options.limits } : defaultLimits;
-  const value = readPlainYaml(text, limits);
-  if (value !== undefined) {
-    const quick = lintLoaded({ file, text, value, diagnostics: [] }, options);
-    if (quick.diagnostics.length === 0) return quick;
-  }
   return lintLoaded(loadDefinition(file, text, limits), options);
 }
 
