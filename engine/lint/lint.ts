@@ -12,6 +12,7 @@ import { collectSteps, type StepSite } from '../definition/walk';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { crossFileDiagnostics, factsOf } from './cross-file';
+import { wellFormedPart } from './well-formed';
 import type { LintOptions, RuleContext } from './rule';
 import { rules } from './rules';
 
@@ -57,15 +58,21 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
   const diagnostics = [...loaded.diagnostics];
   if (loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { loaded, diagnostics: sortDiagnostics(diagnostics) };
   const errors = validateAgainstSchema(loaded.value);
+  let definition: WorkflowDefinition;
+  let placeholders: WeakSet<object> | undefined;
   if (errors.length > 0 || loaded.value === null || typeof loaded.value !== 'object') {
     for (const finding of schemaFindings(errors, loaded.value)) diagnostics.push(place(loaded, finding));
-    return { loaded, diagnostics: sortDiagnostics(diagnostics) };
+    // The rules still check what is well formed, so every mistake shows in one pass.
+    const part = errors.length > 0 ? wellFormedPart(loaded.value) : undefined;
+    if (!part) return { loaded, diagnostics: sortDiagnostics(diagnostics) };
+    ({ definition, placeholders } = part);
+  } else {
+    definition = loaded.value as WorkflowDefinition;
   }
-  const definition = loaded.value as WorkflowDefinition;
   const sites = collectSteps(definition);
   const byId = new Map<string, StepSite>();
   for (const site of sites) if (!byId.has(site.id)) byId.set(site.id, site);
-  const context: RuleContext = { loaded, definition, sites, byId, options, report: (finding) => diagnostics.push(place(loaded, finding)) };
+  const context: RuleContext = { loaded, definition, sites, byId, options, placeholders: placeholders ?? new WeakSet(), report: (finding) => diagnostics.push(place(loaded, finding)) };
   for (const rule of rules) {
     try {
       rule.check(context);
@@ -73,7 +80,20 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
       diagnostics.push(internalError(loaded, `lint rule \`${rule.name}\``, error));
     }
   }
+  // A file with schema errors yields no definition: the plan, the graph and cross-file facts need a valid one.
+  if (placeholders) return { loaded, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   return { loaded, definition, sites, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** A rule may repeat what the schema said about the same place (one mistake, one error): keep the first. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // No code of its own (every code needs a failing example, and this has none once the bug is fixed):
