@@ -34,6 +34,8 @@ export const codes = {
   'duplicate-step-id': { severity: 'error', summary: 'Two steps share an id.' },
   'expression-syntax': { severity: 'error', summary: 'A `${{ }}` expression does not parse.' },
   'unknown-reference': { severity: 'error', summary: 'An expression names a variable that does not exist.' },
+  'unknown-function': { severity: 'error', summary: 'An expression calls a function that does not exist.' },
+  'unknown-member': { severity: 'error', summary: 'An expression reads a member that a known shape (input schema, step output) does not have.' },
   'unknown-step': { severity: 'error', summary: 'An expression references a step id that does not exist.' },
   'step-not-run-yet': { severity: 'error', summary: 'An expression references a step that cannot have run at that point.' },
   'self-reference': { severity: 'error', summary: "A step's expressions reference its own output." },
