@@ -16,8 +16,8 @@ export interface Sizes {
   throughput: { runs: number; activities: number; rounds: number };
   /** `runs`: runs of each size, on a fresh host each; the median is reported. */
   fanOut: { items: number[]; concurrency: number; runs: number; chunkSize?: number };
-  /** `rounds`: cold processes per configuration; the median is reported. */
-  lint: { files: number; rounds: number };
+  /** `fewFiles` and `files`: the two corpus sizes; `rounds`: cold processes per figure (the median is reported). */
+  lint: { fewFiles: number; files: number; rounds: number };
   coldStart: { rounds: number };
   httpStart: { rate: number; seconds: number };
   expressions: { evaluations: number; rounds: Rounds };
@@ -29,7 +29,7 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
     replay: { chainSteps: 100, fanOutItems: 1000, retrySteps: 25, retryFailures: 3, scaling: [250, 2500], rounds: { warmup: 6, repetitions: 11 }, processes: { goal: 9, context: 3 } },
     throughput: { runs: 1000, activities: 5, rounds: 3 },
     fanOut: { items: [1000, 10_000], concurrency: 50, runs: 5 },
-    lint: { files: 1000, rounds: 5 },
+    lint: { fewFiles: 50, files: 1000, rounds: 5 },
     coldStart: { rounds: 7 },
     httpStart: { rate: 200, seconds: 10 },
     expressions: { evaluations: 200_000, rounds: { warmup: 2, repetitions: 7 } },
@@ -39,7 +39,7 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
     replay: { chainSteps: 100, fanOutItems: 300, retrySteps: 10, retryFailures: 3, scaling: [100, 1000], rounds: { warmup: 2, repetitions: 5 }, processes: { goal: 1, context: 1 } },
     throughput: { runs: 200, activities: 5, rounds: 1 },
     fanOut: { items: [300, 3000], concurrency: 50, runs: 3, chunkSize: 300 },
-    lint: { files: 300, rounds: 3 },
+    lint: { fewFiles: 50, files: 300, rounds: 3 },
     coldStart: { rounds: 3 },
     httpStart: { rate: 100, seconds: 3 },
     expressions: { evaluations: 50_000, rounds: { warmup: 1, repetitions: 3 } },
@@ -49,7 +49,7 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
     replay: { chainSteps: 5, fanOutItems: 10, retrySteps: 2, retryFailures: 2, scaling: [5, 50], rounds: { warmup: 0, repetitions: 1 }, processes: { goal: 1, context: 1 } },
     throughput: { runs: 5, activities: 5, rounds: 1 },
     fanOut: { items: [10, 25], concurrency: 4, runs: 1, chunkSize: 10 },
-    lint: { files: 10, rounds: 1 },
+    lint: { fewFiles: 5, files: 10, rounds: 1 },
     coldStart: { rounds: 1 },
     httpStart: { rate: 20, seconds: 1 },
     expressions: { evaluations: 500, rounds: { warmup: 0, repetitions: 1 } },

@@ -4,6 +4,10 @@ export interface CliIo {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Whether stdout is a terminal (colour); absent: not. */
+  isTTY?: boolean;
+  /** The whole of stdin; absent: the process's. */
+  stdin?: () => Promise<string>;
 }
 
 /** The real process. */
@@ -14,6 +18,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     env: process.env,
     cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
   };
 }
 

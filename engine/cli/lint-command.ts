@@ -20,7 +20,15 @@ import { loadActivityNames } from './activity-names';
 import { expandPaths } from './files';
 import { UsageError, type CliIo } from './io';
 
-export const lintUsage = 'usage: sluice lint [paths or globs…] [--format text|json|sarif] [--strict] [--activities a,b,…]';
+export const lintUsage = [
+  'usage: sluice lint [paths or globs… | -] [--format text|json|sarif] [--strict] [--max-warnings N] [--quiet]',
+  '                   [--no-color] [--stdin-filename NAME] [--activities a,b,…]',
+  '  -                    read one workflow from stdin (named by --stdin-filename, default <stdin>)',
+  '  --strict             exit 1 on warnings too',
+  '  --max-warnings N     exit 1 when there are more than N warnings',
+  '  --quiet              report errors only (warnings still count for --strict and --max-warnings)',
+  '  --no-color           no ANSI colour (also NO_COLOR=1; colour is on only when stdout is a terminal)',
+].join('\n');
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -29,24 +37,31 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
   const { values, positionals } = parseOptions(args);
   const format = (values.format ?? 'text') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; use ${FORMATS.join(', ')}`);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not \`${values['max-warnings']}\``);
+  const fromStdin = positionals.includes('-');
+  if (fromStdin && positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths');
   const targets = positionals.length > 0 ? positionals : [io.env.SLUICE_WORKFLOWS_DIR ?? 'workflows'];
-  const { files, missing } = expandPaths(targets, io.cwd);
+  const { files, missing } = fromStdin ? { files: [values['stdin-filename'] ?? '<stdin>'], missing: [] } : expandPaths(targets, io.cwd);
   if (missing.length > 0) throw new UsageError(`no workflow files match ${missing.map((arg) => `\`${arg}\``).join(', ')}`);
   const activities = values.activities !== undefined
     ? values.activities.split(',').map((name) => name.trim()).filter(Boolean)
     : await loadActivityNames(projectRoot());
-  const sources: SourceText[] = files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
-  const { diagnostics } = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) });
-  const { errors, warnings } = countDiagnostics(diagnostics);
+  const sources: SourceText[] = fromStdin ? [{ file: files[0], text: await (io.stdin ?? readStdin)() }] : files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
+  const { diagnostics: found } = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) }, lintThreads(io));
+  const { errors, warnings } = countDiagnostics(found);
+  const diagnostics = values.quiet ? found.filter((diagnostic) => diagnostic.severity === 'error') : found;
   if (format === 'json') io.stdout(formatJson(diagnostics));
   else if (format === 'sarif') io.stdout(formatSarif(diagnostics));
   else {
     const ci = detectCi(io.env);
     if (ci && diagnostics.length > 0) io.stdout(formatCiAnnotations(diagnostics, ci));
-    if (diagnostics.length > 0) io.stdout(formatText(diagnostics, new Map(sources.map((source) => [source.file, source.text]))) + '\n');
+    const colour = !values['no-color'] && !io.env.NO_COLOR && (io.isTTY ?? false);
+    if (diagnostics.length > 0) io.stdout(formatText(diagnostics, new Map(sources.map((source) => [source.file, source.text])), colour) + '\n');
     io.stdout(formatSummary(files.length, errors, warnings));
   }
-  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+  if (maxWarnings !== undefined && warnings > maxWarnings && format === 'text') io.stderr(`sluice lint: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}`);
+  return errors > 0 || (values.strict && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
 function parseOptions(args: readonly string[]) {
@@ -54,11 +69,25 @@ function parseOptions(args: readonly string[]) {
     return parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, activities: { type: 'string' } },
+      options: {
+        format: { type: 'string', short: 'f' },
+        strict: { type: 'boolean' },
+        activities: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'no-color': { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Unreadable files become a diagnostic through the loader's path: an empty text cannot hide them. */
@@ -84,6 +113,15 @@ function localSecretsSetting(io: CliIo): string | undefined {
     return undefined;
   }
   return localSetting(root, SECRETS_SETTING);
+}
+
+/** `SLUICE_LINT_THREADS` overrides the thread count (a positive integer); otherwise the default. */
+function lintThreads(io: CliIo): number | undefined {
+  const value = io.env.SLUICE_LINT_THREADS;
+  if (value === undefined || value === '') return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`SLUICE_LINT_THREADS must be a positive integer, not \`${value}\``);
+  return threads;
 }
 
 function projectRoot(): string {

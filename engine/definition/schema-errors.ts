@@ -154,6 +154,11 @@ function collapseTypos(findings: Finding[]): Finding[] {
   if (typos.size === 0) return findings;
   const { stepKinds } = languageDefs();
   return findings.filter((finding) => {
+    // `activty:` beside `input:` is one mistake: the step has no kind that takes input because of the typo.
+    if (finding.code === 'input-not-allowed') {
+      const stepGuesses = typos.get(JSON.stringify(finding.path.slice(0, -1)));
+      return !stepGuesses || ![...stepGuesses].some((guess) => guess === 'activity' || guess === 'workflow');
+    }
     const guesses = typos.get(JSON.stringify(finding.path));
     if (!guesses) return true;
     if (finding.code === 'missing-key') return !guesses.has(/`([^`]+)`$/.exec(finding.message)?.[1] ?? '');

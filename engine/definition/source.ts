@@ -8,7 +8,7 @@ import { codes, type DiagnosticCode } from '../diagnostics/codes';
 
 /**
  * A workflow file after loading. `value` is undefined when the YAML could not be turned into data.
- * `document` is absent when the fast reader read the file; `documentOf` builds it when a position is needed.
+ * `document` is absent for a file read elsewhere (another thread); `documentOf` builds it when a position is needed.
  */
 export interface LoadedDefinition {
   file: string;

@@ -3,7 +3,6 @@
  * schema accepts, so they can trust the shape and a typo yields one diagnostic, not a cascade.
  */
 import { defaultLimits } from '../definition/limits';
-import { readPlainYaml } from '../definition/fast-read';
 import { loadDefinition } from '../definition/load';
 import { place } from '../definition/positions';
 import { schemaFindings } from '../definition/schema-errors';
@@ -13,6 +12,7 @@ import { collectSteps, type StepSite } from '../definition/walk';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { crossFileDiagnostics, factsOf } from './cross-file';
+import { wellFormedPart } from './well-formed';
 import type { LintOptions, RuleContext } from './rule';
 import { rules } from './rules';
 
@@ -34,10 +34,8 @@ export interface LintedFile {
 }
 
 /**
- * Lints one file on its own (no cross-file checks). Most files are plain YAML and clean: the fast reader
- * turns them into data without building a YAML document, and a file the fast path finds nothing wrong
- * with is done. Anything else (a file the fast reader declines, or any finding at all) is linted again on
- * the full path, which builds the document and owns every diagnostic and its position.
+ * Lints one file on its own (no cross-file checks): one YAML reader (the `yaml` package) builds the
+ * document, which owns every diagnostic's position.
  *
  * Never throws: an exception (a bug) becomes a diagnostic of this file, so that linting many files
  * still reports every other file (and a rule that throws costs only its own findings).
@@ -53,11 +51,6 @@ export function lintText(file: string, text: string, options: LintOptions = {}):
 
 function lintTextOnce(file: string, text: string, options: LintOptions): LintedFile {
   const limits = options.limits ? { ...defaultLimits, ...options.limits } : defaultLimits;
-  const value = readPlainYaml(text, limits);
-  if (value !== undefined) {
-    const quick = lintLoaded({ file, text, value, diagnostics: [] }, options);
-    if (quick.diagnostics.length === 0) return quick;
-  }
   return lintLoaded(loadDefinition(file, text, limits), options);
 }
 
@@ -65,15 +58,21 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
   const diagnostics = [...loaded.diagnostics];
   if (loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { loaded, diagnostics: sortDiagnostics(diagnostics) };
   const errors = validateAgainstSchema(loaded.value);
+  let definition: WorkflowDefinition;
+  let placeholders: WeakSet<object> | undefined;
   if (errors.length > 0 || loaded.value === null || typeof loaded.value !== 'object') {
     for (const finding of schemaFindings(errors, loaded.value)) diagnostics.push(place(loaded, finding));
-    return { loaded, diagnostics: sortDiagnostics(diagnostics) };
+    // The rules still check what is well formed, so every mistake shows in one pass.
+    const part = errors.length > 0 ? wellFormedPart(loaded.value) : undefined;
+    if (!part) return { loaded, diagnostics: sortDiagnostics(diagnostics) };
+    ({ definition, placeholders } = part);
+  } else {
+    definition = loaded.value as WorkflowDefinition;
   }
-  const definition = loaded.value as WorkflowDefinition;
   const sites = collectSteps(definition);
   const byId = new Map<string, StepSite>();
   for (const site of sites) if (!byId.has(site.id)) byId.set(site.id, site);
-  const context: RuleContext = { loaded, definition, sites, byId, options, report: (finding) => diagnostics.push(place(loaded, finding)) };
+  const context: RuleContext = { loaded, definition, sites, byId, options, placeholders: placeholders ?? new WeakSet(), report: (finding) => diagnostics.push(place(loaded, finding)) };
   for (const rule of rules) {
     try {
       rule.check(context);
@@ -81,7 +80,20 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
       diagnostics.push(internalError(loaded, `lint rule \`${rule.name}\``, error));
     }
   }
+  // A file with schema errors yields no definition: the plan, the graph and cross-file facts need a valid one.
+  if (placeholders) return { loaded, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   return { loaded, definition, sites, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** A rule may repeat what the schema said about the same place (one mistake, one error): keep the first. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // No code of its own (every code needs a failing example, and this has none once the bug is fixed):

@@ -71,7 +71,7 @@ export interface ParallelLint {
 export async function lintFilesInParallel(
   sources: readonly SourceText[],
   options: LintOptions = {},
-  threads = defaultLintThreads(),
+  threads: number = defaultLintThreads(),
   { startTogether = false } = {},
 ): Promise<ParallelLint> {
   const workers = Math.min(Math.max(0, threads - 1), 7, Math.floor(sources.length / PARALLEL_THRESHOLD));

@@ -17,7 +17,7 @@ export interface LintOptions {
   limits?: Partial<LoadLimits>;
 }
 
-/** One file, schema-valid, ready for semantic rules. */
+/** One file, schema-valid (or its well-formed part), ready for semantic rules. */
 export interface RuleContext {
   loaded: LoadedDefinition;
   definition: WorkflowDefinition;
@@ -26,6 +26,11 @@ export interface RuleContext {
   /** Steps by id (the first definition when ids repeat). */
   byId: ReadonlyMap<string, StepSite>;
   options: LintOptions;
+  /**
+   * Steps standing in for ones the schema rejected (the rules run on the rest of the file): their kind,
+   * config and output are unknown, so rules check nothing about them beyond their id.
+   */
+  placeholders: WeakSet<object>;
   report(finding: Finding): void;
 }
 

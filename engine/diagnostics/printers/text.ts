@@ -1,12 +1,26 @@
 /** Human output: `file:line:col: severity message [code]`, the hint, and a code frame with a caret. */
 import type { Diagnostic } from '../diagnostic';
 
-/** Renders diagnostics for a terminal; `sources` maps file names to their text for code frames. */
-export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+/** ANSI styles for a terminal; identity functions when colour is off. */
+interface Paint {
+  error(text: string): string;
+  warning(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const COLOURS: Paint = { error: ansi(31, 39), warning: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
+const PLAIN: Paint = { error: (t) => t, warning: (t) => t, dim: (t) => t, bold: (t) => t };
+
+/** Renders diagnostics for a terminal; `sources` maps file names to their text for code frames; `colour` adds ANSI styles. */
+export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, colour = false): string {
+  const paint = colour ? COLOURS : PLAIN;
   const blocks: string[] = [];
   const lineCache = new Map<string, string[]>();
   for (const diagnostic of diagnostics) {
-    const head = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity} ${diagnostic.message} [${diagnostic.code}]`;
+    const severity = diagnostic.severity === 'error' ? paint.error(diagnostic.severity) : paint.warning(diagnostic.severity);
+    const head = `${paint.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}:`)} ${severity} ${diagnostic.message} ${paint.dim(`[${diagnostic.code}]`)}`;
     const text = sources.get(diagnostic.file);
     let lines = lineCache.get(diagnostic.file);
     if (!lines && text !== undefined) {
@@ -14,7 +28,7 @@ export function formatText(diagnostics: readonly Diagnostic[], sources: Readonly
       lineCache.set(diagnostic.file, lines);
     }
     const frame = lines ? codeFrame(lines, diagnostic) : '';
-    blocks.push([head, frame, diagnostic.hint ? `  hint: ${diagnostic.hint}` : ''].filter(Boolean).join('\n'));
+    blocks.push([head, frame && paint.dim(frame), diagnostic.hint ? `  hint: ${diagnostic.hint}` : ''].filter(Boolean).join('\n'));
   }
   return blocks.join('\n\n');
 }

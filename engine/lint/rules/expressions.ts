@@ -1,9 +1,12 @@
 /**
  * Expressions: syntax (with the position inside the expression), and what they read: known roots,
  * steps that exist and have finished at that point, `error` only in `catch`, loop variables only in
- * their loop, `secrets.*` only where an activity resolves it.
+ * their loop, `secrets.*` only where an activity resolves it; functions that exist; members that the
+ * known shapes have (engine/lint/shapes.ts).
  */
-import { parseTemplate, templateReferences, type ParsedTemplate, type Reference } from '../../expressions';
+import { parseTemplate, templateParts, templateReferences, transformNames, type ParsedTemplate, type Reference } from '../../expressions';
+import type { ExpressionAst } from '../../expressions/parse';
+import { missingMember, shapeOfInput, shapeOfStepOutput, type Shape } from '../shapes';
 import { closest } from '../../diagnostics/suggest';
 import { isAllowedSecret, isReservedSetting, parseSecretAllowList, SECRETS_SETTING } from '../../secret-settings';
 import type { Rule, RuleContext } from '../rule';
@@ -21,9 +24,71 @@ export const expressions: Rule = {
         context.report({ code: 'expression-syntax', message: `expression error: ${error.message}`, path: site.path, within: { offset: error.offset, length: error.length } });
       }
       for (const reference of references) checkReference(context, site, reference);
+      checkFunctions(context, site, parsed);
     }
   },
 };
+
+let functionNames: Set<string> | undefined;
+/** Names that suggest a clock or randomness: expressions are deterministic (they replay). */
+const NONDETERMINISTIC = new Set(['now', 'date', 'time', 'today', 'random', 'uuid', 'guid']);
+
+/** Calls of functions that do not exist (`now()`, `Date.now()`, `x | nosuchfn`): they would fail the run. */
+function checkFunctions(context: RuleContext, site: ExpressionSite, parsed: ParsedTemplate): void {
+  const known = (functionNames ??= new Set(transformNames()));
+  for (const part of templateParts(parsed.template)) {
+    if (!part.ast) continue;
+    const calls: string[] = [];
+    collectCalls(part.ast as ExpressionAst, calls);
+    let searchFrom = 0;
+    for (const name of calls) {
+      if (known.has(name)) continue;
+      const found = new RegExp(`((?:[A-Za-z_$][\\w$]*\\.)*)${name}\\b`).exec(part.source.slice(searchFrom));
+      const at = found ? searchFrom + found.index : 0;
+      if (found) searchFrom = at + found[0].length;
+      const called = found ? found[0] : name;
+      const guess = closest(name, known);
+      const method = found !== null && found[1] !== '';
+      const message = method
+        ? `\`${called}()\` is not a function expressions can call: they have no methods, only Sluice's functions${guess ? `; did you mean \`${guess}\`?` : ''}`
+        : `unknown function \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
+      const hint = NONDETERMINISTIC.has(name.toLowerCase())
+        ? 'expressions are deterministic (runs replay): no clock or randomness; use `run.startedAt`, or compute it in an activity'
+        : `functions: ${[...known].join(', ')}`;
+      context.report({ code: 'unknown-function', message, hint, path: site.path, within: { offset: part.offset + at, length: called.length } });
+    }
+  }
+}
+
+function collectCalls(ast: ExpressionAst, out: string[]): void {
+  if (ast.type === 'FunctionCall' && typeof ast.name === 'string') out.push(ast.name);
+  for (const child of Object.values(ast)) {
+    if (Array.isArray(child)) child.forEach((item) => isAst(item) && collectCalls(item, out));
+    else if (isAst(child)) collectCalls(child, out);
+    else if (child && typeof child === 'object') Object.values(child).forEach((item) => isAst(item) && collectCalls(item, out));
+  }
+}
+
+function isAst(value: unknown): value is ExpressionAst {
+  return value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+}
+
+const inputShapes = new WeakMap<object, Shape>();
+const outputShapes = new WeakMap<object, Shape>();
+
+/** A member a known shape does not have: `input.ordr`, `steps.first.output.bdy`. */
+function checkMembers(context: RuleContext, shape: Shape, path: readonly string[], shown: string, report: (code: 'unknown-member' | 'undeclared-member', message: string, hint?: string) => void): void {
+  const missing = missingMember(shape, path);
+  if (!missing) return;
+  const name = path[missing.at];
+  const guess = closest(name, missing.known);
+  const where = shown + path.slice(0, missing.at).map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`)).join('');
+  if (missing.open) {
+    report('undeclared-member', `\`${where}\` does not declare \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, `its schema lists ${missing.known.map((member) => `\`${member}\``).join(', ') || 'no members'}; add \`${name}\` to \`properties\`, or \`additionalProperties: false\` to make this an error`);
+    return;
+  }
+  report('unknown-member', `\`${where}\` has no member \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, missing.known.length ? `it has ${missing.known.map((member) => `\`${member}\``).join(', ')}` : 'it has no members');
+}
 
 /** Parsed templates by text: the same expressions recur across files (`${{ input.orderId }}`), parsing is not free. */
 const parsed = new Map<string, { parsed: ParsedTemplate; references: Reference[] }>();
@@ -48,8 +113,12 @@ function checkReference(context: RuleContext, site: ExpressionSite, reference: R
   const loop = scope.loops.find((bound) => bound.name === reference.root);
   if (loop) return;
   switch (reference.root) {
-    case 'input':
+    case 'input': {
+      let shape = inputShapes.get(context.definition);
+      if (!shape) inputShapes.set(context.definition, (shape = shapeOfInput(context.definition)));
+      checkMembers(context, shape, reference.path, 'input', report);
       return;
+    }
     case 'run':
       if (reference.path.length > 0 && !RUN_FIELDS.includes(reference.path[0])) {
         const guess = closest(reference.path[0], RUN_FIELDS);
@@ -94,10 +163,23 @@ function checkSecretName(context: RuleContext, name: string, report: (code: 'sec
   report('secret-not-listed', `\`secrets.${name}\` is not allowed by the local ${SECRETS_SETTING} (${allowed.trim() === '' ? 'unset' : `"${allowed}"`}): runs will fail with a ValidationError`, `add ${name} to the app setting ${SECRETS_SETTING} (local.settings.json locally, app settings in Azure)`);
 }
 
-function checkStep(context: RuleContext, site: ExpressionSite, reference: Reference, report: (code: 'unknown-step' | 'step-not-run-yet' | 'self-reference', message: string, hint?: string) => void): void {
+function checkStep(context: RuleContext, site: ExpressionSite, reference: Reference, report: (code: 'unknown-step' | 'step-not-run-yet' | 'self-reference' | 'unknown-member' | 'undeclared-member', message: string, hint?: string) => void): void {
   const id = reference.path[0];
   if (id === undefined) return;
-  if (site.scope.visible.has(id)) return;
+  if (site.scope.visible.has(id)) {
+    const member = reference.path[1];
+    if (member === undefined) return;
+    if (member !== 'output') {
+      report('unknown-member', `\`steps.${id}\` has no member \`${member}\`${closest(member, ['output']) ? '; did you mean `output`?' : ''}`, "a step's result has only `output`");
+      return;
+    }
+    const target = context.byId.get(id);
+    if (!target) return;
+    let shape = outputShapes.get(target.step);
+    if (!shape) outputShapes.set(target.step, (shape = shapeOfStepOutput(target.step, context.placeholders)));
+    checkMembers(context, shape, reference.path.slice(2), `steps.${id}.output`, report);
+    return;
+  }
   const target = context.byId.get(id);
   if (!target) {
     const guess = closest(id, context.byId.keys());
