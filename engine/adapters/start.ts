@@ -20,6 +20,8 @@ export interface StartRequest {
   redriveOf?: string;
   /** Set with `redriveOf`: which try of which run this redrive is. */
   redrive?: RedriveLineage;
+  /** The caller's W3C trace context (an HTTP trigger's `traceparent`): the run's span hangs under it. */
+  trace?: { traceparent: string };
 }
 
 /** The outcome: a run id, or the problems with the input. */
@@ -39,6 +41,7 @@ export async function startRun(client: DurableClient, project: Project, request:
     workflowNamed: (name) => project.named(name)?.definition,
     ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
     ...(request.redrive ? { redrive: request.redrive } : {}),
+    ...(request.trace ? { trace: request.trace } : {}),
   });
   // The id is chosen here, not by the host, so a start whose answer was lost can be retried safely.
   const runId = request.instanceId ?? randomUUID().replace(/-/g, '');

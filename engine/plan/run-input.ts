@@ -91,6 +91,12 @@ export interface RunInput extends CarriedDefinition {
    * or a sub-workflow): it starts no work after it and fails with `Timeout` (orchestrator/deadline.ts).
    */
   deadline?: number;
+  /**
+   * Version 4: the W3C trace context the run was started under (an HTTP trigger's incoming `traceparent`),
+   * inherited by its sub-workflows; activities see it as `run.traceparent` (engine/telemetry/ids.ts).
+   * Additive: the signature covers the definition text only.
+   */
+  trace?: { traceparent: string };
 }
 
 /** Which try of which run a redrive is: its dead letter and run record carry the same. */
@@ -112,6 +118,7 @@ export interface RunStart {
   redriveOf?: string;
   redrive?: RedriveLineage;
   record?: boolean;
+  trace?: RunInput['trace'];
 }
 
 /** Builds the orchestration input of a new run; throws when a called workflow is unknown. */
@@ -127,6 +134,7 @@ export function runInputOf(start: RunStart): RunInput {
     ...(start.redrive ? { redrive: start.redrive } : {}),
     ...(Object.keys(workflows).length > 0 ? { workflows } : {}),
     ...(start.record === false ? { record: false } : {}),
+    ...(start.trace ? { trace: start.trace } : {}),
   };
 }
 
