@@ -60,6 +60,7 @@ export interface Settings {
   history: { store?: 'cosmos' | 'sqlite'; ttlDays: number };
   dataDir: string;
   workflowsDir: string;
+  logLevel: LogLevel;
 }
 
 const MiB = 1024 * 1024;
@@ -75,6 +76,7 @@ export function readSettings(env: SettingsEnv = process.env): Settings {
     history: readHistorySettings(env),
     dataDir: readDataDir(env) ?? '.sluice/',
     workflowsDir: nonEmpty(env.SLUICE_WORKFLOWS_DIR) ?? 'workflows/',
+    logLevel: readLogLevel(env),
   };
 }
 
@@ -109,6 +111,18 @@ export function readHistorySettings(env: SettingsEnv = process.env): Settings['h
   const ttlDays = raw === undefined ? 30 : Number(raw);
   if (!Number.isFinite(ttlDays) || ttlDays < 0) throw new Error(`SLUICE_HISTORY_TTL_DAYS must be a number of days >= 0 (0 keeps runs forever), got "${raw}"`);
   return { store: readHistoryStore(env.SLUICE_HISTORY_STORE), ttlDays };
+}
+
+/** Log levels, quietest last (`SLUICE_LOG_LEVEL`). */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `SLUICE_LOG_LEVEL`: the least severe level the runtime and the app log (default `info`; `silent` logs nothing). */
+export function readLogLevel(env: SettingsEnv = process.env): LogLevel {
+  const raw = nonEmpty(env.SLUICE_LOG_LEVEL)?.toLowerCase();
+  if (raw === undefined) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`SLUICE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.SLUICE_LOG_LEVEL}"`);
+  return raw as LogLevel;
 }
 
 /** Http step limits: `SLUICE_HTTP_ALLOW`, `SLUICE_HTTP_MAX_BYTES` (5 MiB), `SLUICE_HTTP_TIMEOUT` (30s). */

@@ -25,6 +25,11 @@ export interface StepRunRef {
    * input is stored in history, so version 3 leaves out what no activity reads.
    */
   definitionHash?: string;
+  /**
+   * Version 4: the W3C `traceparent` the run was started under (an HTTP trigger's caller), when it has one;
+   * without it the run's trace id is derived from its id (engine/telemetry/ids.ts).
+   */
+  traceparent?: string;
 }
 
 /** What the orchestrator sends to a step activity (`sluice.<kind>`). */
@@ -68,9 +73,17 @@ export interface StepError {
   status?: number;
 }
 
-/** What a step activity returns. */
+/** The model and token counts of one Gemini call (its `usageMetadata`). */
+export interface AiUsage {
+  model: string;
+  promptTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+/** What a step activity returns; an `ai` step's result carries its usage (the run's token budget sums it). */
 export type StepActivityResult =
-  | { ok: true; output: unknown; degraded?: { reason: string } }
+  | { ok: true; output: unknown; degraded?: { reason: string }; usage?: AiUsage }
   | { ok: false; error: StepError };
 
 /** The two run-level bookkeeping activities (engine/history/recording.ts implements them). */

@@ -25,6 +25,8 @@ export interface StartRequest {
   resume?: RunResume;
   /** Where the workflows it calls are found; default the project's deployed ones. */
   workflowNamed?: (name: string) => WorkflowDefinition | undefined;
+  /** The caller's W3C trace context (an HTTP trigger's `traceparent`): the run's span hangs under it. */
+  trace?: { traceparent: string };
 }
 
 /** The outcome: a run id, or the problems with the input. */
@@ -45,6 +47,7 @@ export async function startRun(client: DurableClient, project: Project, request:
     ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
     ...(request.redrive ? { redrive: request.redrive } : {}),
     ...(request.resume ? { resume: request.resume } : {}),
+    ...(request.trace ? { trace: request.trace } : {}),
   });
   // The id is chosen here, not by the host, so a start whose answer was lost can be retried safely.
   const runId = request.instanceId ?? randomUUID().replace(/-/g, '');

@@ -61,6 +61,15 @@ export interface WorkflowDefinition {
   defaults?: Defaults;
   deadLetter?: DeadLetter;
   /**
+   * Limits on the run's ai steps.
+   */
+  ai?: {
+    /**
+     * Gemini tokens (usageMetadata totalTokenCount) the run's ai steps may use together; once reached, further ai steps are not called and fail open with reason `budget` (or fail with BudgetExceeded when they have no fallback).
+     */
+    maxTokensPerRun?: number;
+  };
+  /**
    * The longest the whole run may take: past it no step starts, what is in flight is dropped, and the run fails with `Timeout` (dead-lettered like any failure). Counted from the run's start.
    */
   timeout?: Duration;

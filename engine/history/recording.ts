@@ -163,7 +163,7 @@ export function recordingActivity(store: RunHistoryStore, kind: string, activity
       const status = result.degraded ? 'Degraded' : 'Completed';
       // Listings filter on the run's mark: set it now, not only when the run ends.
       if (result.degraded) await safely(() => target.upsertRun({ id: run.id, degraded: true }));
-      await finish(null, { path, kind, status, output: result.output, degraded: result.degraded ?? null, error: null, fromAttempt: attempt });
+      await finish(null, { path, kind, status, output: result.output, degraded: result.degraded ?? null, error: null, fromAttempt: attempt, ...(result.usage ? { usage: result.usage } : {}) });
     } else {
       const error: AttemptError = { ...result.error };
       await finish(error, { path, kind, status: 'Failed', error, fromAttempt: attempt });
@@ -172,7 +172,7 @@ export function recordingActivity(store: RunHistoryStore, kind: string, activity
 
     async function finish(error: AttemptError, step: StepPatch): Promise<void> {
       const endedAt = now().toISOString();
-      await safely(() => target.recordAttempt(run.id, path, { attempt, startedAt, endedAt, kind, ...(error ? { error } : {}) }));
+      await safely(() => target.recordAttempt(run.id, path, { attempt, startedAt, endedAt, kind, ...(error ? { error } : {}), ...(step.usage ? { usage: step.usage } : {}) }));
       await safely(() => target.recordStep(run.id, { ...step, startedAt, endedAt }));
     }
   };

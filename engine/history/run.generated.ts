@@ -191,6 +191,14 @@ export interface Run {
    * Every recorded step, in start order. Empty in listings.
    */
   steps: Step[];
+  /**
+   * The tokens every ai attempt of the run used (sub-workflows count in their own runs).
+   */
+  aiUsage?: {
+    promptTokens: number;
+    outputTokens: number;
+    totalTokens: number;
+  };
 }
 /**
  * What started the run and from where (route, queue name, cron, parent run id, redriven run id).
@@ -293,6 +301,7 @@ export interface Step {
   startedAt?: string | null;
   endedAt?: string | null;
   durationMs?: number | null;
+  usage?: AiUsage1;
 }
 /**
  * One execution of a step's activity.
@@ -309,4 +318,26 @@ export interface Attempt {
   endedAt?: string | null;
   durationMs?: number | null;
   error?: AttemptError;
+  usage?: AiUsage;
+}
+/**
+ * The model and Gemini's token counts (usageMetadata) of one ai call.
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "AiUsage".
+ */
+export interface AiUsage {
+  model: string;
+  promptTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+/**
+ * The model and Gemini's token counts (usageMetadata) of one ai call.
+ */
+export interface AiUsage1 {
+  model: string;
+  promptTokens: number;
+  outputTokens: number;
+  totalTokens: number;
 }

@@ -65,6 +65,7 @@ export function stepActivityOutcome(run: Run, task: Task, path: string, kind: st
     return new StepFailure({ name: 'ActivityError', message: `activity ${activityNameOf(kind)} returned no result`, retryable: false }, path);
   }
   if (!result.ok) return new ReportedFailure(result.error);
+  if (result.usage) run.aiTokens = (run.aiTokens ?? 0) + result.usage.totalTokens;
   if (result.degraded) run.degraded.set(path, result.degraded.reason);
   return result.output;
 }

@@ -33,7 +33,9 @@ export function* recordFinished(run: Run, end: Omit<RunFinishedInput, 'id' | 'en
     endedAt: run.df.currentUtcDateTime.toISOString(),
     ...end,
     steps: run.records.map(summaryOf),
-  };
+    // Version 4 (additive): the trace the run hangs under, for its span (engine/telemetry/runs.ts).
+    ...(run.ref.traceparent ? { traceparent: run.ref.traceparent } : {}),
+  } as RunFinishedInput;
   yield* quietly(run, RUN_FINISHED_ACTIVITY, finished);
 }
 

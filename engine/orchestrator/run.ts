@@ -41,6 +41,11 @@ export interface Run {
   /** Items per child orchestration when a forEach is chunked. */
   chunkSize: number;
   records: StepRecord[];
+  /**
+   * Gemini tokens this orchestration's ai steps used so far, summed from their activity results in history
+   * (deterministic); version 4 stops calling ai steps at the workflow's `ai.maxTokensPerRun`.
+   */
+  aiTokens?: number;
   /** Degraded marks set by activities or fail-open, by run path. */
   degraded: Map<string, string>;
   /** How many steps have started, in execution order (deterministic: replays start them in the same order). */

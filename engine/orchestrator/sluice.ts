@@ -72,7 +72,7 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
     df,
     plan,
     input,
-    ref: input.interpreterVersion >= 3 ? { id: info.id, workflow: plan.name } : { id: info.id, workflow: plan.name, definitionHash: plan.hash },
+    ref: refOf(input, info.id, plan),
     info,
     chunkSize,
     ...(input.deadline !== undefined && input.interpreterVersion >= 4 ? { deadline: input.deadline } : {}),
@@ -87,6 +87,13 @@ function newRun(df: DurableOrchestrationContext, plan: Plan, input: RunInput, ch
     settle: (task, timeoutMs, path) => settle(run, task, timeoutMs, path),
   };
   return run;
+}
+
+// Version 4: a run started under a caller's trace (`input.trace`) tells its activities, so their spans join it.
+function refOf(input: RunInput, id: string, plan: Plan): Run['ref'] {
+  if (input.interpreterVersion < 3) return { id, workflow: plan.name, definitionHash: plan.hash };
+  const traceparent = input.interpreterVersion >= 4 ? input.trace?.traceparent : undefined;
+  return traceparent ? { id, workflow: plan.name, traceparent } : { id, workflow: plan.name };
 }
 
 function* runWorkflow(df: DurableOrchestrationContext, trust: DefinitionTrust, chunkSize: number): Flow<unknown> {

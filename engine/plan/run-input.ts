@@ -93,6 +93,12 @@ export interface RunInput extends CarriedDefinition {
   deadline?: number;
   /** Version 4: set for a redrive from a step: what the run takes from the run it redrives instead of running it. */
   resume?: RunResume;
+  /**
+   * Version 4: the W3C trace context the run was started under (an HTTP trigger's incoming `traceparent`),
+   * inherited by its sub-workflows; activities see it as `run.traceparent` (engine/telemetry/ids.ts).
+   * Additive: the signature covers the definition text only.
+   */
+  trace?: { traceparent: string };
 }
 
 /**
@@ -129,6 +135,7 @@ export interface RunStart {
   redrive?: RedriveLineage;
   resume?: RunResume;
   record?: boolean;
+  trace?: RunInput['trace'];
 }
 
 /** Builds the orchestration input of a new run; throws when a called workflow is unknown. */
@@ -145,6 +152,7 @@ export function runInputOf(start: RunStart): RunInput {
     ...(start.resume ? { resume: start.resume } : {}),
     ...(Object.keys(workflows).length > 0 ? { workflows } : {}),
     ...(start.record === false ? { record: false } : {}),
+    ...(start.trace ? { trace: start.trace } : {}),
   };
 }
 

@@ -40,7 +40,8 @@ describe('ai activity against a local Gemini endpoint', () => {
   it('asks for JSON constrained by the output schema and returns the parsed answer', async () => {
     gemini.script({ kind: 'json', value: { category: 'priority' } });
     const result = await activity()(input(classify));
-    expect(result).toEqual({ ok: true, output: { category: 'priority' } });
+    // Gemini's usageMetadata travels in the result (the run's token budget sums it; history records it).
+    expect(result).toEqual({ ok: true, output: { category: 'priority' }, usage: { model: 'gemini-2.5-flash', promptTokens: 10, outputTokens: 5, totalTokens: 15 } });
     expect(gemini.calls).toHaveLength(1);
     const call = gemini.calls[0];
     expect(call.model).toBe('gemini-2.5-flash');
@@ -53,7 +54,7 @@ describe('ai activity against a local Gemini endpoint', () => {
   it('returns plain text when the step declares no output schema, on the default model', async () => {
     gemini.script({ kind: 'text', text: 'A short summary.' });
     const result = await activity()(input({ prompt: 'Summarize', maxOutputTokens: 64 }));
-    expect(result).toEqual({ ok: true, output: 'A short summary.' });
+    expect(result).toEqual({ ok: true, output: 'A short summary.', usage: { model: 'gemini-2.5-flash', promptTokens: 10, outputTokens: 5, totalTokens: 15 } });
     expect(gemini.calls[0].model).toBe('gemini-2.5-flash');
     expect(gemini.calls[0].body.generationConfig?.responseMimeType).toBeUndefined();
     expect(gemini.calls[0].body.generationConfig?.maxOutputTokens).toBe(64);
@@ -112,7 +113,7 @@ describe('ai activity against a local Gemini endpoint', () => {
     const run = createAiActivity({ env: { GEMINI_API_KEY: KEY, GEMINI_BASE_URL: gemini.baseUrl, CODE: 'hunter2-xyz', SLUICE_SECRETS: 'CODE' } });
     const result = await run(input({ model: 'm', prompt: 'Repeat ${{ secrets.CODE }}' }));
     expect(gemini.calls[0].body.contents?.[0].parts?.[0].text).toBe('Repeat hunter2-xyz');
-    expect(result).toEqual({ ok: true, output: 'the code is ***' });
+    expect(result).toMatchObject({ ok: true, output: 'the code is ***' });
   });
 });
 

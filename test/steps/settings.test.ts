@@ -12,6 +12,7 @@ describe('readSettings', () => {
       history: { store: undefined, ttlDays: 30 },
       dataDir: '.sluice/',
       workflowsDir: 'workflows/',
+      logLevel: 'info',
     });
   });
 

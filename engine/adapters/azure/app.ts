@@ -13,6 +13,7 @@ import { BUNDLE_FILE, projectFromBundle } from '../bundle';
 import { loadProject } from '../project';
 import { findProjectRoot } from '../project-root';
 import { registerSluice } from './register';
+import { log } from '../../telemetry/log';
 
 const root = findProjectRoot(__dirname);
 const options = { root, workflowsDir: process.env.SLUICE_WORKFLOWS_DIR, activities: activityNames() };
@@ -23,3 +24,5 @@ let store: Promise<RunHistoryStore> | undefined;
 const history = () => (store ??= openHistoryStore(historySettingsFrom(process.env, 'cosmos')));
 
 registerSluice({ project, history });
+// After the import (the logger loads on its first line): the cold start stays what registration costs.
+setImmediate(() => log('info', 'start-up', { workflows: project.workflows.length, invalid: project.invalid.length, host: 'azure' })).unref();

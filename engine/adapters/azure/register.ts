@@ -7,6 +7,9 @@
 import * as df from 'durable-functions';
 import { stepActivities } from '../../activities';
 import { RUN_FINISHED_ACTIVITY, RUN_STARTED_ACTIVITY, recordingActivity, runFinishedActivity, runStartedActivity } from '../../history/recording';
+import { observedActivity } from '../../telemetry/attempts';
+import { redactLogsOf } from '../../telemetry/log';
+import { observedRunFinished, observedRunStarted } from '../../telemetry/runs';
 import type { RunHistoryStore } from '../../history/store';
 import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
@@ -64,23 +67,28 @@ export function registerSluice(sluice: SluiceApp): void {
   const secretNames = referencedSecrets(project, env);
   const secretValues = () => secretNames.map((name) => env[name]).filter((value): value is string => Boolean(value));
 
+  // Log lines never show a secret the workflows reference (engine/telemetry/log.ts).
+  redactLogsOf(secretValues);
+
   registerOrchestrator(df, { trust });
+  // Telemetry wraps the recorded activity: one log line, span and count per attempt (engine/telemetry/).
   for (const [name, activity] of Object.entries(stepActivities)) {
     const kind = name.replace(/^sluice\./, '');
+    const observed = observedActivity(kind, activity);
     df.app.activity(name, {
-      handler: async (input: any) => recordingActivity(await history(), kind, activity, { secretValues })(input),
+      handler: async (input: any) => recordingActivity(await history(), kind, observed, { secretValues })(input),
     });
   }
   // Each deployed definition by its hash: run history keeps the definition a run ran, for its graph.
   const definitions = new Map(project.workflows.map((workflow) => [workflow.hash, workflow.definition]));
   let recordStarted: ((input: any) => Promise<null>) | undefined;
-  df.app.activity(RUN_STARTED_ACTIVITY, {
-    handler: async (input: any) => {
-      recordStarted ??= runStartedActivity(await history(), secretValues, { definitionFor: (hash) => definitions.get(hash) });
-      return recordStarted(input);
-    },
+  const started = observedRunStarted(async (input) => {
+    recordStarted ??= runStartedActivity(await history(), secretValues, { definitionFor: (hash) => definitions.get(hash) });
+    return recordStarted(input);
   });
-  df.app.activity(RUN_FINISHED_ACTIVITY, { handler: async (input: any) => runFinishedActivity(await history(), secretValues)(input) });
+  const finished = observedRunFinished(history, async (input) => runFinishedActivity(await history(), secretValues)(input));
+  df.app.activity(RUN_STARTED_ACTIVITY, { handler: (input: any) => started(input) });
+  df.app.activity(RUN_FINISHED_ACTIVITY, { handler: (input: any) => finished(input) });
 
   for (const workflow of project.workflows) {
     const triggers = workflow.definition.triggers ?? {};

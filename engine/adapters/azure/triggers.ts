@@ -14,6 +14,8 @@ import { messageText, poisonMessage, readQueueInput, type QueueHostSettings } fr
 import type { SettingsEnv } from '../../settings';
 import type { Project, ProjectWorkflow } from '../project';
 import { inputProblemBody, startRun } from '../start';
+import { parseTraceparent } from '../../telemetry/ids';
+import { log } from '../../telemetry/log';
 import { acceptedResponse, waitForRun } from './responses';
 
 /** The default route of a workflow's HTTP trigger. */
@@ -39,6 +41,8 @@ export function httpStarter(project: Project, workflow: ProjectWorkflow) {
       workflow,
       input: parsed.input,
       trigger: { kind: 'http', source: `${request.method} /api/${routeOf(workflow)}` },
+      // W3C Trace Context: the caller's span becomes the run's parent (a malformed header is ignored).
+      ...traceOf(request.headers.get('traceparent')),
     });
     if (!started.ok) return { status: 400, jsonBody: inputProblemBody(workflow.name, started.problems) };
     if (http.respond === 'sync') {
@@ -75,6 +79,7 @@ export function queueStarter(project: Project, workflow: ProjectWorkflow, histor
       await recordFailure(input, { name: 'ValidationError', message: reason });
       await poisonMessage(queue, text, host, env, connection);
       context.warn(`message ${messageId} on ${queue} can never start ${workflow.name} (${reason}): moved to ${queue}-poison`);
+      log('warn', 'poison message', { runId, workflow: workflow.name, queue, messageId, error: { name: 'QueueError', message: reason } });
     };
     const read = readQueueInput(text, host);
     if (!read.ok) return refuse(text, read.reason);
@@ -85,6 +90,7 @@ export function queueStarter(project: Project, workflow: ProjectWorkflow, histor
       // The host retries; after its last try it moves the message to the poison queue: say why first.
       if (Number(context.triggerMetadata?.dequeueCount ?? 1) >= host.maxDequeueCount) {
         await recordFailure(read.input, { name: 'QueueError', message: `the run could not be started in ${host.maxDequeueCount} tries: ${(error as Error).message}` });
+        log('error', 'poison message', { runId, workflow: workflow.name, queue, messageId, error: error as Error });
       }
       throw error;
     }
@@ -106,6 +112,14 @@ export function scheduleStarter(project: Project, workflow: ProjectWorkflow, ind
     });
     if (!started.ok) {
       context.error(`schedule ${schedule.cron} of ${workflow.name}: its input does not match the input schema`);
+      log('error', 'schedule fired', { workflow: workflow.name, schedule: schedule.cron, due, error: 'its input does not match the input schema' });
+    } else if (!started.existed) {
+      log('info', 'schedule fired', { runId: started.runId, workflow: workflow.name, schedule: schedule.cron, due });
     }
   };
+}
+
+function traceOf(header: string | null): { trace?: { traceparent: string } } {
+  const parsed = parseTraceparent(header);
+  return parsed && header ? { trace: { traceparent: header.trim().toLowerCase() } } : {};
 }

@@ -27,6 +27,8 @@ import { makePrivate, makePrivateDir, touchPrivate, writePrivateFile } from './p
 import { localSigningKeys } from './signing-key';
 import { guardedEntry } from './request-entry';
 import { isLocalPagePath, pageAnswer } from '../inspector/page';
+import { log as logLine } from '../../telemetry/log';
+import { shutdownTelemetry, telemetryConfigured } from '../../telemetry/otel';
 
 /** How to run. */
 export interface RuntimeOptions {
@@ -131,6 +133,14 @@ export class SluiceRuntime {
     writePrivateFile(join(this.dataDir, 'runtime.json'), JSON.stringify(info, null, 2));
     makePrivate(this.dataDir);
     this.announced = true;
+    logLine('info', 'start-up', {
+      url: this.url,
+      workflows: this.project.workflows.length,
+      invalid: this.project.invalid.length,
+      queues: this.pollers.length,
+      schedules: this.captured.timers.length,
+      telemetry: telemetryConfigured(),
+    });
     return this;
   }
 
@@ -146,6 +156,7 @@ export class SluiceRuntime {
     clearTimeout(grace);
     await this.host.stop();
     await this.history.close();
+    await shutdownTelemetry(); // spans still buffered are exported before the process ends
     await this.azurite?.stop();
     // A start that failed (a second serve on this folder whose port was taken) leaves the first one's file.
     if (this.announced) rmSync(join(this.dataDir, 'runtime.json'), { force: true });

@@ -4,7 +4,7 @@
  * apply the fallback: the orchestrator does (`applyFailOpen`) once its retries are spent.
  */
 import type * as GenAI from '@google/genai' with { 'resolution-mode': 'import' };
-import type { StepActivityInput, StepActivityResult } from '../../activities/contract';
+import type { AiUsage, StepActivityInput, StepActivityResult } from '../../activities/contract';
 import { describeError, fail, isAbort, withDeadline } from '../../activities/outcome';
 import { createRedactor, resolveSecrets, type Redactor } from '../../activities/secrets';
 import type { SettingsEnv } from '../../settings';
@@ -78,10 +78,22 @@ async function generate(config: AiStepConfig & { model: string }, apiKey: string
   }
   try {
     const response = await client.models.generateContent({ model: config.model, contents: config.prompt, config: request });
-    return readAnswer(response as GeminiAnswer, config.output);
+    const result = readAnswer(response as GeminiAnswer, config.output);
+    const usage = usageOf(config.model, response.usageMetadata);
+    return result.ok && usage ? { ...result, usage } : result;
   } catch (error) {
     return callFailure(config.model, error, signal, redact);
   }
+}
+
+/** The call's token counts from Gemini's `usageMetadata` (thinking tokens count as output), if it sent any. */
+export function usageOf(model: string, metadata: GenAI.GenerateContentResponseUsageMetadata | undefined): AiUsage | undefined {
+  if (!metadata) return undefined;
+  const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : 0);
+  const promptTokens = count(metadata.promptTokenCount);
+  const outputTokens = count(metadata.candidatesTokenCount) + count(metadata.thoughtsTokenCount);
+  const totalTokens = count(metadata.totalTokenCount) || promptTokens + outputTokens;
+  return { model, promptTokens, outputTokens, totalTokens };
 }
 
 function checkConfig(config: AiStepConfig): string | undefined {

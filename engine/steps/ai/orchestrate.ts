@@ -12,6 +12,10 @@ import { activityCall, type ActivityCall } from '../../orchestrator/secret-sites
 import type { PlanStep } from '../../plan/model';
 import { applyFailOpen } from './fail-open';
 import { checkInput } from '../../definition/input-check';
+import { StepFailure } from '../../orchestrator/failure';
+
+/** The error of an ai step not called because the run spent its token budget; fail-open marks it `budget`. */
+export const BUDGET_EXCEEDED = 'BudgetExceeded';
 
 interface AiBody {
   config: CompiledValue;
@@ -43,6 +47,7 @@ export const ai: StepKind<AiBody> = {
     }
     const result = applyFailOpen({ fallback, failOpen: step.body.failOpen ?? run.plan.failOpen }, { ok: false, error });
     if (!result.ok) return undefined;
+    if (error.name === BUDGET_EXCEEDED && result.degraded) result.degraded = { reason: 'budget' };
     // Version 4: an evaluated fallback must be what the step promises, like an answer from the model.
     if (step.body.fallbackSchema && run.input.interpreterVersion >= 4) {
       const problems = checkInput(`${run.plan.hash}|${step.path}|output`, step.body.fallbackSchema, result.output);
@@ -55,6 +60,13 @@ export const ai: StepKind<AiBody> = {
   },
 };
 
-function configOf(step: PlanStep<AiBody>, scope: Scope, _run: Run, path: string): ActivityCall {
+// Version 4: once the run's ai steps used `ai.maxTokensPerRun` tokens, the next one is not called (its
+// attempt fails, not retryable, and fail-open takes the fallback). Checked when the call is built, so
+// both the bare call (sequence.ts) and `orchestrate` hold to it.
+function configOf(step: PlanStep<AiBody>, scope: Scope, run: Run, path: string): ActivityCall {
+  const budget = run.input.interpreterVersion >= 4 ? run.plan.definition.ai?.maxTokensPerRun : undefined;
+  if (budget !== undefined && (run.aiTokens ?? 0) >= budget) {
+    throw new StepFailure({ name: BUDGET_EXCEEDED, message: `the run used ${run.aiTokens} of its ${budget} ai tokens (ai.maxTokensPerRun)`, retryable: false }, path);
+  }
   return activityCall(step.body.config, scope, path);
 }

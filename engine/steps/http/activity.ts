@@ -7,6 +7,7 @@ import { describeError, fail, isAbort, succeed, withDeadline } from '../../activ
 import { resolveSecrets, type Redactor } from '../../activities/secrets';
 import { parseDurationMs, readHttpSettings, type HttpSettings, type SettingsEnv } from '../../settings';
 import { ResponseTooLargeError, sendHop } from './exchange';
+import { attemptTraceparent } from '../../telemetry/ids';
 import { followRedirect, planRequest, toOutput, type HttpStepConfig, type PlannedRequest } from './request';
 import { parseAllowList, refuseUrl, RefusedAddressError, type AllowRule } from './ssrf';
 
@@ -39,6 +40,9 @@ export function createHttpActivity(options: HttpActivityOptions = {}) {
     let first: PlannedRequest;
     try {
       first = planRequest(config);
+      // W3C Trace Context: the called service joins the run's trace under this attempt's span, unless the
+      // step sets its own `traceparent` (headers are lower-cased by planRequest).
+      first.headers.traceparent ??= attemptTraceparent(input.run, input.stepPath, input.attempt);
     } catch (error) {
       return fail('ValidationError', describeError(error, secrets.redact), false);
     }

@@ -2,6 +2,7 @@
  * The `sluice.queue` activity: sends the step's `message` as JSON (base64-encoded, as the Functions
  * host expects) to Storage queue `name`, creating the queue when it is missing.
  */
+import { attemptTraceparent } from '../../telemetry/ids';
 import type { StepActivityInput, StepActivityResult } from '../../activities/contract';
 import { describeError, fail, isAbort, succeed, withDeadline } from '../../activities/outcome';
 import {
@@ -39,7 +40,8 @@ export function createQueueActivity(options: QueueActivityOptions = {}) {
     const env = options.env ?? process.env;
     const secrets = resolveSecrets(input.config, input.secrets, env);
     if (!secrets.ok) return { ok: false, error: secrets.error };
-    const { name, message, connection = 'AzureWebJobsStorage' } = secrets.value ?? ({} as QueueStepConfig);
+    const { name, message: given, connection = 'AzureWebJobsStorage' } = secrets.value ?? ({} as QueueStepConfig);
+    const message = withTraceparent(input.stepPath, given, () => attemptTraceparent(input.run, input.stepPath, input.attempt));
     const badName = invalidQueueName(name);
     if (badName) return fail('ValidationError', badName, false);
     try {
@@ -87,3 +89,16 @@ function sendFailure(queue: string, error: unknown, signal: AbortSignal, redact:
   if (typeof status !== 'number') return fail('QueueError', message, true); // network
   return fail('QueueError', message, status === 408 || status === 429 || status >= 500, status);
 }
+
+/**
+ * A dead letter (Sluice's own envelope, sent from the `$deadLetter` path) carries the failed run's trace
+ * as a `traceparent` field, so whoever redrives or inspects it can join the trace. Azure Storage queue
+ * messages have no headers, and a queue step's message is the user's JSON: it is sent as it is.
+ */
+export function withTraceparent(stepPath: string, message: unknown, traceparent: () => string): unknown {
+  if (stepPath !== DEAD_LETTER_STEP || !message || typeof message !== 'object' || Array.isArray(message)) return message;
+  return { ...(message as Record<string, unknown>), traceparent: traceparent() };
+}
+
+// orchestrator/dead-letter.ts DEAD_LETTER_PATH (not imported: activities stay apart from orchestrator code).
+const DEAD_LETTER_STEP = '$deadLetter';

@@ -42,6 +42,8 @@ export const workflow: StepKind<WorkflowBody> = {
       workflows: run.input.workflows,
       ...(run.input.record === false ? { record: false } : {}),
       ...(deadline !== undefined ? { deadline } : {}),
+      // Version 4: the caller's trace reaches the child (its own span hangs under this step: ids.ts).
+      ...(run.input.trace && run.input.interpreterVersion >= 4 ? { trace: run.input.trace } : {}),
     };
     // One child instance per attempt: a failed instance id cannot be started again.
     const instanceId = `${run.ref.id}:${path}:${attempt}`;

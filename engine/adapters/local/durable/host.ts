@@ -5,6 +5,7 @@
  * ONE SQLite transaction, and only then starts activities, arms timers and reports completions.
  * Guarantees and storage layout: README.md next to this file.
  */
+import { log } from '../../../telemetry/log';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -110,6 +111,7 @@ export class LocalDurableHost extends EventEmitter {
     if (this.started) return;
     this.started = true;
     const { instances, work } = this.store.loadLive();
+    if (instances.length > 0) log('info', 'recovery', { instances: instances.length, pendingWork: work.length });
     for (const row of instances) this.live.set(row.id, liveInstance(row, this.store.getHistory(row.id)));
     for (const w of work) {
       const live = this.live.get(w.instanceId);
