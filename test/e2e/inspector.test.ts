@@ -207,11 +207,16 @@ describe('the run inspector', () => {
     expect(await page.locator('button.raise').isEnabled()).toBe(false);
   }, 60_000);
 
-  it('shows a waiting run, raises its event from the page and sees it complete', async () => {
+  it('shows a waiting run, suspends and resumes it, raises its event from the page and sees it complete', async () => {
     await openRun('ui-waiting');
     expect(await page.locator('[data-run-status]').textContent()).toBe('Running');
     await expect.poll(() => nodeStatus('approval'), WAIT).toBe('waiting');
     await expect.poll(() => page.locator('input[name=event]').inputValue(), WAIT).toBe('approval-decision');
+    // Suspend and resume it from the page first: the embedded Durable host and run history both follow.
+    await page.locator('button.suspend').click();
+    await expect.poll(() => page.locator('[data-run-status]').textContent(), { timeout: 30_000 }).toBe('Suspended');
+    await page.locator('button.resume').click();
+    await expect.poll(() => page.locator('[data-run-status]').textContent(), { timeout: 30_000 }).toBe('Running');
     await page.locator('textarea[name=payload]').fill('{ "approved": true }');
     await page.locator('button.raise').click();
     await expect.poll(() => page.locator('.action-result').textContent(), WAIT).toContain('accepted');
