@@ -28,6 +28,8 @@ export const RESERVED_SETTING_PREFIXES: readonly string[] = [
   'APPINSIGHTS_',
   'IDENTITY_', // IDENTITY_ENDPOINT, IDENTITY_HEADER: the managed identity's token endpoint
   'MSI_',
+  'OTEL_', // OpenTelemetry's exporter settings (endpoints, headers that may carry keys)
+  'NO_COLOR',
   'TF_BUILD',
   'GITHUB_ACTIONS',
 ];

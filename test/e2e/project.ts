@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isWorkflowFileName } from '../../engine/definition/file-names';
 
 const REPO = resolve(__dirname, '..', '..');
 
@@ -37,7 +38,7 @@ export function createTestProject(options: TestProjectOptions): TestProject {
   const root = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
   const workflowsDir = join(root, 'workflows');
   mkdirSync(workflowsDir);
-  for (const name of readdirSync(join(REPO, 'workflows')).filter((file) => /\.ya?ml$/.test(file))) {
+  for (const name of readdirSync(join(REPO, 'workflows')).filter(isWorkflowFileName)) {
     writeFileSync(join(workflowsDir, name), rewriteServices(readFileSync(join(REPO, 'workflows', name), 'utf8'), options.servicesUrl));
   }
   for (const [name, text] of Object.entries(options.extraWorkflows ?? {})) {
