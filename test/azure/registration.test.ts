@@ -51,6 +51,7 @@ describe('the Azure Functions entry', () => {
         'GET runs/{id} function',
         'GET workflows function',
         'GET dead-letters/{queue} function',
+        'GET,HEAD inspector/{*path} function',
       ].sort(),
     );
   });
