@@ -62,6 +62,18 @@ describe('the prod deployment', () => {
     // The check itself lives on the environment; the guide says how to add it.
     expect(deployGuide).toMatch(/Exclusive Lock/);
   });
+
+  it('refuses a build older than the one prod runs before deploying, and records the build after the smoke test', () => {
+    const steps = stepsOf(byName('DeployProd').jobs[0]);
+    expect(steps[0]).toMatchObject({ checkout: 'self', fetchDepth: 0 });
+    const guard = steps.findIndex((step) => step.inputs?.scriptPath === 'scripts/deploy/older-build-guard.sh' && !/--record/.test(step.inputs.arguments));
+    const record = steps.findIndex((step) => step.inputs?.scriptPath === 'scripts/deploy/older-build-guard.sh' && /--record$/.test(step.inputs.arguments));
+    const smoke = steps.findIndex((step) => step.inputs?.scriptPath === 'scripts/deploy/smoke-test.sh');
+    expect(guard).toBeGreaterThanOrEqual(0);
+    expect(guard).toBeLessThan(steps.findIndex((step) => deployTasks.has(step.task)));
+    expect(steps[guard].inputs.arguments).toContain('$(Build.SourceVersion)');
+    expect(record).toBeGreaterThan(smoke);
+  });
 });
 
 describe('the smoke test', () => {
