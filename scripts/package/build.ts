@@ -14,6 +14,7 @@ import { bundleEntry } from './bundle';
 import { compileEngine } from './compile';
 import { dependencyEntries, finalEntries, folderEntries, type ZipEntry } from './contents';
 import { runtimeManifest, type SourceManifest } from './manifest';
+import { checkAddonFor } from './native-abi';
 import { productionPackages } from './production-tree';
 import { writeZip } from './zip';
 
@@ -21,11 +22,15 @@ import { writeZip } from './zip';
 export interface PackageOptions {
   repoRoot: string;
   outDir: string;
+  /** The Node major the Functions app runs (22 in Azure): the native addon must be built for it. */
+  nodeMajor: number;
 }
 
 /** What was written and how long it took. */
 export interface PackageReport {
   zipFile: string;
+  /** The Node major the zip is for. */
+  nodeMajor: number;
   bytes: number;
   files: number;
   packages: number;
@@ -39,7 +44,9 @@ const seconds = (since: number): number => Math.round((performance.now() - since
 
 /** Builds `sluice-<version>.zip` in `options.outDir` from the project at `options.repoRoot`. */
 export async function buildPackage(options: PackageOptions): Promise<PackageReport> {
-  const { repoRoot, outDir } = options;
+  const { repoRoot, outDir, nodeMajor } = options;
+  // First, before the slow compile: a zip whose addon cannot load on the host must not be built.
+  checkAddonFor(repoRoot, nodeMajor);
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as SourceManifest;
   const runtime = runtimeManifest(manifest);
   const hostJson = path.join(repoRoot, 'host.json');
@@ -56,7 +63,7 @@ export async function buildPackage(options: PackageOptions): Promise<PackageRepo
     fs.mkdirSync(path.dirname(assets), { recursive: true });
     fs.writeFileSync(assets, JSON.stringify(await buildInspectorAssets(repoRoot)));
     // The host loads one bundled file (built from the compiled entry), not the module tree.
-    runtime.main = bundleEntry(stage, String(runtime.main));
+    runtime.main = bundleEntry(stage, String(runtime.main), nodeMajor);
     const compileSeconds = seconds(compileStart);
     const main = String(runtime.main);
     if (!main.startsWith('dist/') || !fs.existsSync(path.join(stage, main))) {
@@ -82,7 +89,7 @@ export async function buildPackage(options: PackageOptions): Promise<PackageRepo
     fs.rmSync(zipFile, { force: true });
     const bytes = await writeZip(kept, zipFile);
     const files = kept.filter((entry) => !('directory' in entry)).length;
-    return { zipFile, bytes, files, packages: packages.length, denied, compileSeconds, zipSeconds: seconds(zipStart) };
+    return { zipFile, nodeMajor, bytes, files, packages: packages.length, denied, compileSeconds, zipSeconds: seconds(zipStart) };
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { runningNodeMajor } from './native-abi';
 
 /** Where the bundle goes, relative to the app root. */
 export const BUNDLED_MAIN = 'dist/app.js';
@@ -16,15 +17,15 @@ export const BUNDLED_MAIN = 'dist/app.js';
  */
 const LOADED_ON_FIRST_USE = ['engine/definition/workflow-validator.generated.js'];
 
-/** Bundles `<root>/<entry>` (compiled JavaScript) into `<root>/dist/app.js`; returns its root-relative path. */
-export function bundleEntry(root: string, entry: string): string {
+/** Bundles `<root>/<entry>` (compiled JavaScript) into `<root>/dist/app.js` for Node `nodeMajor`; returns its root-relative path. */
+export function bundleEntry(root: string, entry: string, nodeMajor = runningNodeMajor()): string {
   buildSync({
     entryPoints: [path.join(root, entry)],
     outfile: path.join(root, BUNDLED_MAIN),
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: `node${nodeMajor}`,
     packages: 'external',
     external: LOADED_ON_FIRST_USE.map((file) => path.join(root, 'dist', file)),
     logLevel: 'warning',

@@ -77,6 +77,8 @@ describe('azure-pipelines.yml against the Azure Pipelines schema', () => {
     ['PublishCodeCoverageResults@2', 'summaryFileLocation', 'summaryFileLocaton'],
     ['PublishPipelineArtifact@1', 'targetPath', 'targetPth'],
     ['AzureAppServiceManage@0', 'SourceSlot', 'SourceSlott'],
+    ['AzureCLI@2', 'scriptPath', 'scriptPth'],
+    ['PublishBuildArtifacts@1', 'ArtifactName', 'ArtifactNme'],
   ])('rejects a misspelt %s input (%s → %s)', (task, key, misspelt) => {
     expect(validate(renameKey(pipeline, [...stepPath(task), 'inputs', key], misspelt))).toBe(false);
   });
@@ -89,6 +91,14 @@ describe('azure-pipelines.yml against the Azure Pipelines schema', () => {
     const deployStage = (pipeline.stages as any[]).findIndex((stage) => stage.stage === 'DeployProd');
     expect(validate(renameKey(pipeline, ['stages', deployStage, 'jobs', 0, 'environment'], 'enviroment'))).toBe(false);
   });
+
+  it('rejects a misspelt lockBehavior key and a lock behaviour the service does not have', () => {
+    const deployStage = (pipeline.stages as any[]).findIndex((stage) => stage.stage === 'DeployProd');
+    expect(validate(renameKey(pipeline, ['stages', deployStage, 'lockBehavior'], 'lockBehaviour'))).toBe(false);
+    const unknown = structuredClone(pipeline);
+    unknown.stages[deployStage].lockBehavior = 'newestFirst';
+    expect(validate(unknown)).toBe(false);
+  });
 });
 
 describe('the pipeline shape', () => {
@@ -99,10 +109,12 @@ describe('the pipeline shape', () => {
     expect(stages.map((stage) => stage.stage)).toEqual(['Validate', 'Package', 'DeployDev', 'DeployProd']);
   });
 
-  it('runs only Validate for pull requests', () => {
+  it('validates and packages pull requests, and deploys only from main', () => {
     expect(byName('Validate').condition).toBeUndefined();
-    for (const name of ['Package', 'DeployDev', 'DeployProd']) {
+    expect(byName('Package').condition).toBe('succeeded()');
+    for (const name of ['DeployDev', 'DeployProd']) {
       expect(byName(name).condition).toContain("ne(variables['Build.Reason'], 'PullRequest')");
+      expect(byName(name).condition).toContain("eq(variables['Build.SourceBranch'], 'refs/heads/main')");
     }
   });
 

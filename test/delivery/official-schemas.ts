@@ -1,6 +1,7 @@
 /**
- * The official schemas the project's configuration is checked against, read from
- * `../shared/schemas` (see SOURCES.md there). Both are draft-07, so the default Ajv class.
+ * The official schemas the project's configuration is checked against, vendored in
+ * `test/delivery/schemas` with their sources and commits (SOURCES.md there): the tests and the
+ * pipeline read them from the checkout, never from the network. Both are draft-07, so the default Ajv class.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,12 +9,13 @@ import Ajv, { type ValidateFunction } from 'ajv';
 
 /** The repository root (two levels above this folder). */
 export const repoRoot = path.resolve(__dirname, '..', '..');
-const schemasDir = path.resolve(repoRoot, '..', 'shared', 'schemas');
+/** The vendored copies (SOURCES.md names each one's repository and commit). */
+export const schemasDir = path.join(__dirname, 'schemas');
 
 function readSchema(name: string): Record<string, any> {
   const file = path.join(schemasDir, name);
   if (!fs.existsSync(file)) {
-    throw new Error(`${file} is missing: the configuration tests need the official schemas beside the repository (see azure-pipelines.yml, which fetches them)`);
+    throw new Error(`${file} is missing: the configuration tests read the official schemas vendored there (see SOURCES.md beside them)`);
   }
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isDenied } from '../../scripts/package/contents';
 import { runtimeManifest } from '../../scripts/package/manifest';
+import { abiOfNodeMajor, addonAbi, checkAddonFor, NATIVE_ADDON } from '../../scripts/package/native-abi';
 import { devOnlyPackages, productionPackages } from '../../scripts/package/production-tree';
 import { keepDirectory, keepPackageFile, packageNameOf } from '../../scripts/package/prune';
 
@@ -125,5 +126,44 @@ describe('the production tree from a lockfile', () => {
 
   it('fails clearly when a dependency is not installed', () => {
     expect(() => productionPackages(root, ['missing'])).toThrow(/missing is not installed/);
+  });
+});
+
+describe('the native addon and the Node it loads in', () => {
+  const binary = (...parts: string[]) => Buffer.from(['\x7fELF\0', ...parts, '\0napi_module_register\0'].join(''), 'latin1');
+
+  it.each([
+    ['a Node 20 build', binary('node_register_module_v115'), 115],
+    ['a Node 22 build', binary('\0node_register_module_v127\0'), 127],
+    ['the symbol twice, same ABI', binary('node_register_module_v127\0node_register_module_v127'), 127],
+    ['a Node-API addon (no versioned symbol)', binary(), undefined],
+  ])('reads the ABI of %s', (_name, bytes, abi) => {
+    expect(addonAbi(bytes)).toBe(abi);
+  });
+
+  it('refuses a binary naming two ABIs', () => {
+    expect(() => addonAbi(binary('node_register_module_v115\0node_register_module_v127'))).toThrow(/several module ABIs/);
+  });
+
+  it.each([[20, 115], [22, 127], [24, 137]])('knows Node %i is ABI %i', (major, abi) => {
+    expect(abiOfNodeMajor(major)).toBe(abi);
+  });
+
+  it('refuses to guess the ABI of an unknown major', () => {
+    expect(() => abiOfNodeMajor(21)).toThrow(/no known module ABI for Node 21/);
+  });
+
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-addon-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.mkdirSync(path.dirname(path.join(root, NATIVE_ADDON)), { recursive: true });
+  fs.writeFileSync(path.join(root, NATIVE_ADDON), binary('node_register_module_v115'));
+
+  it('accepts an addon built for the target Node and names the fix for one that is not', () => {
+    expect(() => checkAddonFor(root, 20)).not.toThrow();
+    expect(() => checkAddonFor(root, 22)).toThrow(/built for module ABI 115 \(Node 20\), but the zip is for Node 22 \(ABI 127\): run `npm ci` under Node 22/);
+  });
+
+  it('says to run npm ci when the addon is not built', () => {
+    expect(() => checkAddonFor(path.join(root, 'nowhere'), 22)).toThrow(/is missing: run `npm ci`/);
   });
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addonAbi, NATIVE_ADDON } from '../../scripts/package/native-abi';
 import { devOnlyPackages } from '../../scripts/package/production-tree';
 import { readZip, type ZipListing } from './zip-reader';
 
@@ -17,6 +18,11 @@ const source = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), '
   devDependencies: Record<string, string>;
 };
 
+const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** `npm run package -- <args>` under the Node running the tests (under Node 22 in .ci/run's second run). */
+const packageCommand = (args: readonly string[]) =>
+  spawnSync(process.execPath, [tsx, 'scripts/package.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
+
 let workDir: string;
 let extracted: string;
 let zip: ZipListing;
@@ -26,8 +32,7 @@ let manifest: { main: string; scripts?: unknown; devDependencies?: unknown; bin?
 beforeAll(async () => {
   // Outside the repository, so bare imports from the extracted app cannot reach its node_modules.
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-package-test-'));
-  const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const run = spawnSync(process.execPath, [tsx, 'scripts/package.ts', '--out-dir', workDir], { cwd: repoRoot, encoding: 'utf8' });
+  const run = packageCommand(['--out-dir', workDir]);
   if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}\n${run.stderr}`);
   extracted = path.join(workDir, 'app');
   zip = await readZip(path.join(workDir, `sluice-${source.version}.zip`), ['package.json', 'host.json'], extracted);
@@ -148,5 +153,31 @@ describe('the deployable zip', () => {
     const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir, SLUICE_SIGNING_KEY: SIGNING_KEY }, timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+});
+
+describe('the zip and the Node of the Function App', () => {
+  it('ships the better-sqlite3 addon built for the Node that ran npm ci, and it opens a database there', () => {
+    expect(files.has(NATIVE_ADDON)).toBe(true);
+    expect(addonAbi(fs.readFileSync(path.join(extracted, NATIVE_ADDON)))).toBe(Number(process.versions.modules));
+    const probe = `const Database = require('better-sqlite3'); const db = new Database(':memory:');
+      process.stdout.write(String(db.prepare('select 41 + 1 as answer').get().answer)); db.close(); process.exit(0);`;
+    const run = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: workDir }, timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('42');
+  });
+
+  it('refuses, before compiling, to build for a Node the installed addon does not load in', () => {
+    const other = process.versions.node.startsWith('22.') ? '20' : '22';
+    const run = packageCommand(['--out-dir', path.join(workDir, 'other'), '--node', other]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`but the zip is for Node ${other} .*run \`npm ci\` under Node ${other}`));
+    expect(fs.existsSync(path.join(workDir, 'other'))).toBe(false);
+  });
+
+  it('rejects a --node that is not a major version', () => {
+    const run = packageCommand(['--node', '22.x']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--node takes a Node major version such as 22, not 22\.x/);
   });
 });
