@@ -135,6 +135,8 @@ export function graphOf(definition: WorkflowDefinition): WorkflowGraph {
       edge({ key }, handler.entry, `catch ${clause.errors ? clause.errors.join(', ') : 'any error'}`, true);
       exits.push(...handler.exits);
     }
+    // A step with `if` may be skipped: the flow goes on past it (a `fail` with `if` too).
+    if (step.if !== undefined && step.if !== true && !exits.some((exit) => exit.key === key)) exits.push({ key, label: 'skipped' });
     return { entry: key, exits };
   };
 

@@ -177,8 +177,16 @@ export function runView(main: HTMLElement, id: string): () => void {
  * Running record when history has none for it yet (history writes a step's record as it ends).
  */
 function withCurrentStep(run: Run, progress: unknown, definitionSteps: ReadonlyMap<string, Step>): void {
+  if (FINAL_RUN.has(run.status)) return;
+  // The waits the run's history reports as open (`current.waiting`: event name, when it gives up or wakes).
+  const waits = ((run as { current?: { waiting?: Array<{ path: string; kind: string; event?: string; until?: string }> } }).current?.waiting ?? []);
+  for (const wait of waits) {
+    if (run.steps.some((record) => record.path === wait.path)) continue;
+    const record: StepRecord = { path: wait.path, kind: wait.kind, status: 'Running', degraded: null, attempts: [], startedAt: null, event: wait.event, until: wait.until, from: 'the run\'s open waits' } as StepRecord;
+    run.steps.push(record);
+  }
   const step = (progress as { step?: unknown } | null)?.step;
-  if (FINAL_RUN.has(run.status) || typeof step !== 'string' || run.steps.some((record) => record.path === step)) return;
+  if (typeof step !== 'string' || run.steps.some((record) => record.path === step)) return;
   const defined = definitionSteps.get(step);
   const kind = (defined && kindOf(defined)) ?? 'unknown';
   const record: StepRecord = { path: step, kind, status: 'Running', degraded: null, attempts: [], startedAt: null, from: 'the Durable status (history records a step when it ends)' };
