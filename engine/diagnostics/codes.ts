@@ -71,6 +71,7 @@ export const codes = {
   'duplicate-workflow-name': { severity: 'error', summary: 'Two files define workflows with the same name.' },
   'duplicate-queue-trigger': { severity: 'error', summary: 'Two workflows are triggered by the same queue.' },
   'duplicate-route': { severity: 'error', summary: 'Two workflows serve the same HTTP route.' },
+  'workflow-input-mismatch': { severity: 'error', summary: "A `workflow` step's literal `input` breaks the called workflow's `input` schema." },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code. */

@@ -11,6 +11,7 @@ import type { StepSite } from '../definition/walk';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { closest } from '../diagnostics/suggest';
+import { literalInputMismatches } from './sub-workflow-input';
 
 type Path = Array<string | number>;
 
@@ -23,7 +24,10 @@ export interface CrossFileFacts {
     name: string;
     queue?: { key: string; name: string };
     route?: { key: string; path: Path };
-    calls: Array<{ name: string; path: Path }>;
+    /** The workflow's `input` JSON Schema, to check its callers' literal inputs against. */
+    input?: unknown;
+    /** `path` is the step's; `input` its literal `input` when it has one (expressions inside stay strings). */
+    calls: Array<{ name: string; path: Path; input?: unknown; hasInput: boolean }>;
   };
 }
 
@@ -39,6 +43,7 @@ export function factsOf(value: unknown, definition: WorkflowDefinition | undefin
   const facts: CrossFileFacts = typeof declared === 'string' ? { name: declared } : {};
   if (!definition) return facts;
   const valid: NonNullable<CrossFileFacts['valid']> = { name: definition.name, calls: [] };
+  if (definition.input !== undefined) valid.input = definition.input;
   const queue = definition.triggers?.queue;
   if (queue) valid.queue = { key: `${queue.connection ?? 'AzureWebJobsStorage'}/${queue.name}`, name: queue.name };
   const http = definition.triggers?.http;
@@ -46,7 +51,10 @@ export function factsOf(value: unknown, definition: WorkflowDefinition | undefin
     const key = (http.route ?? `workflows/${definition.name}`).replace(/^\/+|\/+$/g, '').toLowerCase();
     valid.route = { key, path: http.route ? ['triggers', 'http', 'route'] : ['triggers', 'http'] };
   }
-  for (const site of sites ?? []) if (site.step.workflow !== undefined) valid.calls.push({ name: site.step.workflow, path: [...site.path, 'workflow'] });
+  for (const site of sites ?? []) {
+    if (site.step.workflow === undefined) continue;
+    valid.calls.push({ name: site.step.workflow, path: site.path, input: site.step.input, hasInput: 'input' in site.step });
+  }
   facts.valid = valid;
   return facts;
 }
@@ -84,13 +92,37 @@ export function crossFileDiagnostics(files: readonly CrossFileInput[]): Diagnost
   for (const file of files) {
     for (const call of file.facts.valid?.calls ?? []) {
       if (known.has(call.name)) continue;
+      const callPath = [...call.path, 'workflow'];
       const guess = closest(call.name, known);
       found.push(place(file.loaded, {
         code: 'unknown-workflow',
         message: `there is no workflow named \`${call.name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
         hint: 'sub-workflows are looked up among the files linted together',
-        path: call.path,
+        path: callPath,
       }));
+    }
+  }
+  found.push(...inputMismatches(files, names));
+  return found;
+}
+
+/** Literal sub-workflow inputs that break the child's `input` schema (sub-workflow-input.ts). */
+function inputMismatches(files: readonly CrossFileInput[], names: ReadonlyMap<string, Claim>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const file of files) {
+    for (const call of file.facts.valid?.calls ?? []) {
+      const child = names.get(call.name)?.file;
+      const schema = child?.facts.valid?.input;
+      if (!child || schema === undefined || !call.hasInput) continue;
+      for (const mismatch of literalInputMismatches(schema, call.input)) {
+        found.push(place(file.loaded, {
+          code: 'workflow-input-mismatch',
+          message: `the input of sub-workflow \`${call.name}\` does not satisfy its \`input\` schema: ${mismatch.message}`,
+          hint: `the child (${child.loaded.file}) would fail with ValidationError before its first step`,
+          path: [...call.path, 'input', ...mismatch.at],
+          target: mismatch.key ? 'key' : 'value',
+        }));
+      }
     }
   }
   return found;
