@@ -27,7 +27,7 @@ export interface CrossFileFacts {
     /** The workflow's `input` JSON Schema, to check its callers' literal inputs against. */
     input?: unknown;
     /** `path` is the step's; `input` its literal `input` when it has one (expressions inside stay strings). */
-    calls: Array<{ name: string; path: Path; input?: unknown; hasInput: boolean }>;
+    calls: Array<{ name: string; path: Path; input?: unknown; hasInput: boolean; never?: true }>;
   };
 }
 
@@ -51,9 +51,12 @@ export function factsOf(value: unknown, definition: WorkflowDefinition | undefin
     const key = (http.route ?? `workflows/${definition.name}`).replace(/^\/+|\/+$/g, '').toLowerCase();
     valid.route = { key, path: http.route ? ['triggers', 'http', 'route'] : ['triggers', 'http'] };
   }
+  const neverRuns = new Set<string>();
   for (const site of sites ?? []) {
+    // `if: false` on a step or around it: the call is written but never made (recursion is not reported).
+    if (site.step.if === false || site.slots.some((slot) => neverRuns.has(slot.container))) neverRuns.add(site.id);
     if (site.step.workflow === undefined) continue;
-    valid.calls.push({ name: site.step.workflow, path: site.path, input: site.step.input, hasInput: 'input' in site.step });
+    valid.calls.push({ name: site.step.workflow, path: site.path, input: site.step.input, hasInput: 'input' in site.step, ...(neverRuns.has(site.id) ? { never: true } : {}) });
   }
   facts.valid = valid;
   return facts;
@@ -103,6 +106,7 @@ export function crossFileDiagnostics(files: readonly CrossFileInput[]): Diagnost
     }
   }
   found.push(...inputMismatches(files, names));
+  found.push(...recursion(names));
   return found;
 }
 
@@ -125,5 +129,43 @@ function inputMismatches(files: readonly CrossFileInput[], names: ReadonlyMap<st
       }
     }
   }
+  return found;
+}
+
+/**
+ * Workflows that can call themselves, directly or through others: each run starts another, without end
+ * unless a condition stops it (lint cannot tell). One warning per cycle, at the call that closes it, found
+ * by a depth-first walk from the workflows in name order.
+ */
+function recursion(names: ReadonlyMap<string, Claim>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (name: string) => {
+    state.set(name, 'open');
+    stack.push(name);
+    const file = names.get(name)!.file;
+    for (const call of file.facts.valid?.calls ?? []) {
+      if (!names.has(call.name) || call.never) continue;
+      const seen = state.get(call.name);
+      if (seen === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(call.name)), call.name];
+        const key = [...new Set(cycle)].sort().join(' ');
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const message = cycle.length === 2 ? `workflow \`${name}\` calls itself` : `workflows call each other in a cycle: ${cycle.map((step) => `\`${step}\``).join(' → ')}`;
+        found.push(place(file.loaded, {
+          code: 'workflow-recursion',
+          message,
+          hint: 'each call starts a new run with its own history: make sure a condition (`if:`) ends it, or loop with forEach instead',
+          path: [...call.path, 'workflow'],
+        }));
+      } else if (seen === undefined) visit(call.name);
+    }
+    stack.pop();
+    state.set(name, 'done');
+  };
+  for (const name of [...names.keys()].sort()) if (!state.has(name)) visit(name);
   return found;
 }
