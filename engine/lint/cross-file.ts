@@ -12,6 +12,8 @@ import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { closest } from '../diagnostics/suggest';
 import { literalInputMismatches } from './sub-workflow-input';
+import type { ChildRead } from './rule';
+import { missingMember, shapeOfLiteral } from './shapes';
 
 type Path = Array<string | number>;
 
@@ -28,6 +30,10 @@ export interface CrossFileFacts {
     input?: unknown;
     /** `path` is the step's; `input` its literal `input` when it has one (expressions inside stay strings). */
     calls: Array<{ name: string; path: Path; input?: unknown; hasInput: boolean; never?: true }>;
+    /** The workflow's `output` when it is a literal mapping (expressions inside it are unknown members). */
+    output?: Record<string, unknown>;
+    /** Members of sub-workflow outputs its expressions read. */
+    childReads?: ChildRead[];
   };
 }
 
@@ -38,12 +44,15 @@ export interface CrossFileInput {
 }
 
 /** The cross-file facts of one linted file. */
-export function factsOf(value: unknown, definition: WorkflowDefinition | undefined, sites: readonly StepSite[] | undefined): CrossFileFacts {
+export function factsOf(value: unknown, definition: WorkflowDefinition | undefined, sites: readonly StepSite[] | undefined, childReads?: ChildRead[]): CrossFileFacts {
   const declared = (value as { name?: unknown } | null | undefined)?.name;
   const facts: CrossFileFacts = typeof declared === 'string' ? { name: declared } : {};
   if (!definition) return facts;
   const valid: NonNullable<CrossFileFacts['valid']> = { name: definition.name, calls: [] };
   if (definition.input !== undefined) valid.input = definition.input;
+  const output = definition.output;
+  if (output !== null && typeof output === 'object' && !Array.isArray(output)) valid.output = output as Record<string, unknown>;
+  if (childReads?.length) valid.childReads = childReads;
   const queue = definition.triggers?.queue;
   if (queue) valid.queue = { key: `${queue.connection ?? 'AzureWebJobsStorage'}/${queue.name}`, name: queue.name };
   const http = definition.triggers?.http;
@@ -107,6 +116,7 @@ export function crossFileDiagnostics(files: readonly CrossFileInput[]): Diagnost
   }
   found.push(...inputMismatches(files, names));
   found.push(...recursion(names));
+  found.push(...childOutputReads(files, names));
   return found;
 }
 
@@ -167,5 +177,30 @@ function recursion(names: ReadonlyMap<string, Claim>): Diagnostic[] {
     state.set(name, 'done');
   };
   for (const name of [...names.keys()].sort()) if (!state.has(name)) visit(name);
+  return found;
+}
+
+/** Reads of a sub-workflow's output members its literal `output` mapping does not have. */
+function childOutputReads(files: readonly CrossFileInput[], names: ReadonlyMap<string, Claim>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const file of files) {
+    for (const read of file.facts.valid?.childReads ?? []) {
+      const child = names.get(read.workflow)?.file;
+      const output = child?.facts.valid?.output;
+      if (!child || output === undefined) continue;
+      const missing = missingMember(shapeOfLiteral(output), read.members);
+      if (!missing) continue;
+      const name = read.members[missing.at];
+      const where = `steps.${read.step}.output` + read.members.slice(0, missing.at).map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`)).join('');
+      const guess = closest(name, missing.known);
+      found.push(place(file.loaded, {
+        code: 'unknown-member',
+        message: `\`${where}\` has no member \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
+        hint: `it is the \`output\` of workflow \`${read.workflow}\` (${child.loaded.file}), which has ${missing.known.map((member) => `\`${member}\``).join(', ') || 'no members'}`,
+        path: read.path,
+        within: read.within,
+      }));
+    }
+  }
   return found;
 }

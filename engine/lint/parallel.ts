@@ -51,7 +51,7 @@ export function lintBatches({ sources, options, next }: LintThreadData): FileRes
     for (let index = start; index < Math.min(start + BATCH, sources.length); index++) {
       const { file, text } = sources[index];
       const linted = lintText(file, text, options);
-      results.push({ index, diagnostics: linted.diagnostics, facts: factsOf(linted.loaded.value, linted.definition, linted.sites) });
+      results.push({ index, diagnostics: linted.diagnostics, facts: factsOf(linted.loaded.value, linted.definition, linted.sites, linted.childReads) });
     }
   }
   return results;
