@@ -18,7 +18,8 @@ import { findProjectRoot } from '../adapters/project-root';
 import { localSetting } from '../adapters/local/local-settings';
 import { SECRETS_SETTING } from '../secret-settings';
 import { loadActivityNames } from './activity-names';
-import { expandPaths } from './files';
+import { applyRuleSeverities, ConfigError, ignoredBy, loadLintConfig, type LintConfig } from '../lint/config';
+import { expandPaths, globToRegExp } from './files';
 import { UsageError, type CliIo } from './io';
 
 export const lintUsage = [
@@ -46,13 +47,17 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
   const fromStdin = positionals.includes('-');
   if (fromStdin && positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths');
   const targets = positionals.length > 0 ? positionals : explain !== undefined ? [explain] : [io.env.SLUICE_WORKFLOWS_DIR ?? 'workflows'];
-  const { files, missing } = fromStdin ? { files: [values['stdin-filename'] ?? '<stdin>'], missing: [] } : expandPaths(targets, io.cwd);
-  if (missing.length > 0) throw new UsageError(`no workflow files match ${missing.map((arg) => `\`${arg}\``).join(', ')}`);
+  const config = projectConfig(io.cwd);
+  const expanded = fromStdin ? { files: [values['stdin-filename'] ?? '<stdin>'], missing: [] } : expandPaths(targets, io.cwd);
+  if (expanded.missing.length > 0) throw new UsageError(`no workflow files match ${expanded.missing.map((arg) => `\`${arg}\``).join(', ')}`);
+  const ignored = ignoredBy(config, io.cwd, globToRegExp);
+  const files = fromStdin ? expanded.files : expanded.files.filter((file) => !ignored(file));
   const activities = values.activities !== undefined
     ? values.activities.split(',').map((name) => name.trim()).filter(Boolean)
     : await loadActivityNames(projectRoot());
   const sources: SourceText[] = fromStdin ? [{ file: files[0], text: await (io.stdin ?? readStdin)() }] : files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
-  const { diagnostics: found } = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) }, lintThreads(io));
+  const linted = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) }, lintThreads(io));
+  const found = applyRuleSeverities(linted.diagnostics, config);
   const { errors, warnings } = countDiagnostics(found);
   const diagnostics = values.quiet ? found.filter((diagnostic) => diagnostic.severity === 'error') : found;
   if (format === 'json') io.stdout(formatJson(diagnostics));
@@ -128,6 +133,22 @@ function localSecretsSetting(io: CliIo): string | undefined {
     return undefined;
   }
   return localSetting(root, SECRETS_SETTING);
+}
+
+/** `.sluice.yaml` at the project root (engine/lint/config.ts); none outside a project. */
+function projectConfig(cwd: string): LintConfig | undefined {
+  let root: string;
+  try {
+    root = findProjectRoot(cwd);
+  } catch {
+    return undefined;
+  }
+  try {
+    return loadLintConfig(root);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** `SLUICE_LINT_THREADS` overrides the thread count (a positive integer); otherwise the default. */

@@ -76,6 +76,8 @@ export const codes = {
   'duplicate-queue-trigger': { severity: 'error', summary: 'Two workflows are triggered by the same queue.' },
   'duplicate-route': { severity: 'error', summary: 'Two workflows serve the same HTTP route.' },
   'workflow-recursion': { severity: 'warning', summary: 'A workflow can call itself, directly or through other workflows.' },
+  // Suppressions.
+  'unused-suppression': { severity: 'warning', summary: 'A `# sluice-disable-…` comment that silences nothing (or names no such code).' },
   'workflow-input-mismatch': { severity: 'error', summary: "A `workflow` step's literal `input` breaks the called workflow's `input` schema." },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -15,6 +15,7 @@ import { crossFileDiagnostics, factsOf } from './cross-file';
 import { wellFormedPart } from './well-formed';
 import type { ChildRead, LintOptions, RuleContext } from './rule';
 import { rules } from './rules';
+import { applySuppressions } from './suppressions';
 
 export type { LintOptions } from './rule';
 
@@ -108,10 +109,10 @@ function internalError(loaded: Pick<LoadedDefinition, 'file' | 'text'>, where: s
   });
 }
 
-/** Lints a set of files together: each file, then the facts that span files. */
+/** Lints a set of files together: each file, then the facts that span files; then the files' suppressions. */
 export function lintFiles(files: readonly SourceText[], options: LintOptions = {}): { files: LintedFile[]; diagnostics: Diagnostic[] } {
   const linted = files.map((source) => lintText(source.file, source.text, options));
   const all = linted.flatMap((file) => file.diagnostics);
   all.push(...crossFileDiagnostics(linted.map((file) => ({ facts: factsOf(file.loaded.value, file.definition, file.sites, file.childReads), loaded: file.loaded }))));
-  return { files: linted, diagnostics: sortDiagnostics(all) };
+  return { files: linted, diagnostics: sortDiagnostics(applySuppressions(all, files)) };
 }
