@@ -6,7 +6,6 @@
  * moves larger payloads to blobs, one more round trip each). docs/lint-codes.md (`history-budget`) has the
  * formulas; they are an estimate, and the explanation (`sluice lint --explain`) says what it assumed.
  */
-import { isTemplate } from '../expressions';
 import { kindOf } from '../definition/walk';
 import type { Step, WorkflowDefinition } from '../definition/workflow.generated';
 
@@ -156,13 +155,13 @@ function stepCost(definition: WorkflowDefinition, step: Step, runs: number, shar
   return { events: own.events + nested.events, worstEvents: own.worstEvents + nested.worstEvents + handler.worstEvents, bytes: own.bytes + nested.bytes };
 }
 
-/** A value's JSON size, each `${{ }}` string counted as an unknown value. */
+/** A value's JSON size as written, plus `EXPRESSION_BYTES` per `${{ }}` in it (JSON.stringify is native: cheap per file). */
 function payloadBytes(value: unknown): number {
   if (value === undefined) return 0;
-  if (typeof value === 'string') return isTemplate(value) ? EXPRESSION_BYTES : value.length + 2;
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + payloadBytes(item) + 1, 2);
-  if (value !== null && typeof value === 'object') return Object.entries(value).reduce((sum, [key, item]) => sum + key.length + 4 + payloadBytes(item), 2);
-  return String(value).length;
+  const text = JSON.stringify(value) ?? '';
+  let expressions = 0;
+  for (let at = text.indexOf('${{'); at >= 0; at = text.indexOf('${{', at + 3)) expressions++;
+  return text.length + expressions * EXPRESSION_BYTES;
 }
 
 /** The estimate as text, for `sluice lint --explain`. */
