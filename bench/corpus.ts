@@ -138,7 +138,7 @@ export function workflowText(n: number, size: CorpusSize = CORPUS_SIZES.large): 
         count: { type: 'integer', minimum: 1 },
         customer: { type: 'string' },
         text: { type: 'string' },
-        lines: { type: 'array', items: { type: 'object', required: ['sku'], properties: { sku: { type: 'string' }, quantity: { type: 'integer' } } } },
+        lines: { type: 'array', maxItems: 50, items: { type: 'object', required: ['sku'], properties: { id: { type: 'string' }, sku: { type: 'string' }, quantity: { type: 'integer' } } } },
         [`ref${n}`]: { type: 'string', pattern: '^[A-Z]{2}-[0-9]+$', description: `reference of flow ${n}` },
       },
     },

@@ -10,6 +10,7 @@ export interface OrderIntakeInput {
   text?: string;
   /**
    * @minItems 1
+   * @maxItems 500
    */
   lines: [
     {

@@ -65,7 +65,8 @@ function walkAll(directory: string): string[] {
 }
 
 /** `**` crosses directories, `*` and `?` do not. */
-function globToRegExp(pattern: string): RegExp {
+/** A glob (`*`, `?`, `**`) as a regular expression over `/`-separated paths. */
+export function globToRegExp(pattern: string): RegExp {
   let source = '';
   for (let index = 0; index < pattern.length; index++) {
     const char = pattern[index];

@@ -11,22 +11,25 @@ import { detectCi, formatCiAnnotations } from '../diagnostics/printers/ci';
 import { formatJson } from '../diagnostics/printers/json';
 import { formatSarif } from '../diagnostics/printers/sarif';
 import { formatSummary, formatText } from '../diagnostics/printers/text';
-import type { SourceText } from '../lint/lint';
+import { estimateBudget, formatBudget } from '../lint/budget';
+import { lintText, type SourceText } from '../lint/lint';
 import { lintFilesInParallel } from '../lint/parallel';
 import { findProjectRoot } from '../adapters/project-root';
 import { localSetting } from '../adapters/local/local-settings';
 import { SECRETS_SETTING } from '../secret-settings';
 import { loadActivityNames } from './activity-names';
-import { expandPaths } from './files';
+import { applyRuleSeverities, ConfigError, ignoredBy, loadLintConfig, type LintConfig } from '../lint/config';
+import { expandPaths, globToRegExp } from './files';
 import { UsageError, type CliIo } from './io';
 
 export const lintUsage = [
   'usage: sluice lint [paths or globs… | -] [--format text|json|sarif] [--strict] [--max-warnings N] [--quiet]',
-  '                   [--no-color] [--stdin-filename NAME] [--activities a,b,…]',
+  '                   [--no-color] [--stdin-filename NAME] [--activities a,b,…] [--explain FILE]',
   '  -                    read one workflow from stdin (named by --stdin-filename, default <stdin>)',
   '  --strict             exit 1 on warnings too',
   '  --max-warnings N     exit 1 when there are more than N warnings',
   '  --quiet              report errors only (warnings still count for --strict and --max-warnings)',
+  '  --explain FILE       also print the history budget of FILE step by step (events, payload bytes; text format)',
   '  --no-color           no ANSI colour (also NO_COLOR=1; colour is on only when stdout is a terminal)',
 ].join('\n');
 
@@ -39,16 +42,22 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; use ${FORMATS.join(', ')}`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not \`${values['max-warnings']}\``);
+  const explain = values.explain;
+  if (explain !== undefined && format !== 'text') throw new UsageError('--explain prints text: it cannot be combined with --format json or sarif');
   const fromStdin = positionals.includes('-');
   if (fromStdin && positionals.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths');
-  const targets = positionals.length > 0 ? positionals : [io.env.SLUICE_WORKFLOWS_DIR ?? 'workflows'];
-  const { files, missing } = fromStdin ? { files: [values['stdin-filename'] ?? '<stdin>'], missing: [] } : expandPaths(targets, io.cwd);
-  if (missing.length > 0) throw new UsageError(`no workflow files match ${missing.map((arg) => `\`${arg}\``).join(', ')}`);
+  const targets = positionals.length > 0 ? positionals : explain !== undefined ? [explain] : [io.env.SLUICE_WORKFLOWS_DIR ?? 'workflows'];
+  const config = projectConfig(io.cwd);
+  const expanded = fromStdin ? { files: [values['stdin-filename'] ?? '<stdin>'], missing: [] } : expandPaths(targets, io.cwd);
+  if (expanded.missing.length > 0) throw new UsageError(`no workflow files match ${expanded.missing.map((arg) => `\`${arg}\``).join(', ')}`);
+  const ignored = ignoredBy(config, io.cwd, globToRegExp);
+  const files = fromStdin ? expanded.files : expanded.files.filter((file) => !ignored(file));
   const activities = values.activities !== undefined
     ? values.activities.split(',').map((name) => name.trim()).filter(Boolean)
     : await loadActivityNames(projectRoot());
   const sources: SourceText[] = fromStdin ? [{ file: files[0], text: await (io.stdin ?? readStdin)() }] : files.map((file) => ({ file, text: readText(path.resolve(io.cwd, file)) }));
-  const { diagnostics: found } = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) }, lintThreads(io));
+  const linted = await lintFilesInParallel(sources, { activities, allowedSecrets: localSecretsSetting(io) }, lintThreads(io));
+  const found = applyRuleSeverities(linted.diagnostics, config);
   const { errors, warnings } = countDiagnostics(found);
   const diagnostics = values.quiet ? found.filter((diagnostic) => diagnostic.severity === 'error') : found;
   if (format === 'json') io.stdout(formatJson(diagnostics));
@@ -57,6 +66,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
     const ci = detectCi(io.env);
     if (ci && diagnostics.length > 0) io.stdout(formatCiAnnotations(diagnostics, ci));
     const colour = !values['no-color'] && !io.env.NO_COLOR && (io.isTTY ?? false);
+    if (explain !== undefined) io.stdout(explainBudget(explain, sources, io.cwd));
     if (diagnostics.length > 0) io.stdout(formatText(diagnostics, new Map(sources.map((source) => [source.file, source.text])), colour) + '\n');
     io.stdout(formatSummary(files.length, errors, warnings));
   }
@@ -77,11 +87,21 @@ function parseOptions(args: readonly string[]) {
         quiet: { type: 'boolean', short: 'q' },
         'no-color': { type: 'boolean' },
         'stdin-filename': { type: 'string' },
+        explain: { type: 'string' },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** `--explain FILE`: the budget estimate of one linted file (engine/lint/budget.ts). */
+function explainBudget(file: string, sources: readonly SourceText[], cwd: string): string {
+  const wanted = path.resolve(cwd, file);
+  const source = sources.find((candidate) => candidate.file === file || path.resolve(cwd, candidate.file) === wanted) ?? { file, text: readText(wanted) };
+  const linted = lintText(source.file, source.text);
+  if (!linted.definition) return `${source.file}: no estimate: the file is not a valid definition (its errors are below)\n`;
+  return formatBudget(source.file, estimateBudget(linted.definition));
 }
 
 async function readStdin(): Promise<string> {
@@ -113,6 +133,22 @@ function localSecretsSetting(io: CliIo): string | undefined {
     return undefined;
   }
   return localSetting(root, SECRETS_SETTING);
+}
+
+/** `.sluice.yaml` at the project root (engine/lint/config.ts); none outside a project. */
+function projectConfig(cwd: string): LintConfig | undefined {
+  let root: string;
+  try {
+    root = findProjectRoot(cwd);
+  } catch {
+    return undefined;
+  }
+  try {
+    return loadLintConfig(root);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** `SLUICE_LINT_THREADS` overrides the thread count (a positive integer); otherwise the default. */

@@ -55,7 +55,7 @@ export interface WorkflowDefinition {
   version?: number | string;
   triggers?: Triggers;
   /**
-   * JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue.
+   * JSON Schema (2020-12) of the run input, checked before a run starts: a failing HTTP request gets 400 with the errors, a failing queue message goes to the poison queue. E.g. `input: { type: object, required: [orderId], properties: { orderId: { type: string } } }`.
    */
   input?: Record<string, unknown>;
   defaults?: Defaults;
@@ -154,7 +154,7 @@ export interface ScheduleTrigger {
    */
   cron: string;
   /**
-   * The run input for scheduled runs.
+   * The run input for scheduled runs. E.g. `input: { source: timer }`.
    */
   input?: unknown;
 }
@@ -305,7 +305,7 @@ export interface Step {
   wait?: Duration | WaitUntil;
   waitForEvent?: WaitForEventStep;
   /**
-   * A value, usually a mapping of expressions; it becomes the output.
+   * A value, usually a mapping of expressions; it becomes the output. E.g. `set: { category: "${{ steps.classify.output.category }}" }`.
    */
   set?: unknown;
   fail?: FailStep;
@@ -338,11 +338,11 @@ export interface AIStep {
    */
   maxOutputTokens?: number;
   /**
-   * JSON Schema the answer must satisfy.
+   * JSON Schema the answer must satisfy. E.g. `output: { type: object, required: [category], properties: { category: { enum: [standard, priority] } } }`.
    */
   output?: Record<string, unknown>;
   /**
-   * The output used whenever the call fails in any way while fail-open is on; must satisfy `output`.
+   * The output used whenever the call fails in any way while fail-open is on; must satisfy `output`. E.g. `fallback: { category: standard }`.
    */
   fallback?: unknown;
   /**
@@ -366,7 +366,7 @@ export interface HTTPStep {
    */
   url: string;
   /**
-   * Request headers.
+   * Request headers. E.g. `headers: { Authorization: "Bearer ${{ secrets.PRICES_TOKEN }}" }`.
    */
   headers?: {
     [k: string]: string;
@@ -398,7 +398,7 @@ export interface QueueStep {
    */
   name: string;
   /**
-   * The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB.
+   * The message, sent as JSON (base64-encoded, as the Functions host expects); at most 64 KB. E.g. `message: { orderId: "${{ input.orderId }}" }`.
    */
   message: unknown;
   /**
@@ -422,7 +422,7 @@ export interface CosmosDBStep {
    */
   database?: string;
   /**
-   * The item to upsert; it must have an `id`. Output: the item.
+   * The item to upsert; it must have an `id`. Output: the item. E.g. `upsert: { id: "${{ input.orderId }}", status: received }`.
    */
   upsert?: Record<string, unknown>;
   read?: CosmosRead;

@@ -66,11 +66,19 @@ export const codes = {
   'timeout-conflict': { severity: 'error', summary: 'A `waitForEvent` step has both a step `timeout` and `waitForEvent.timeout`.' },
   'unknown-error-name': { severity: 'warning', summary: '`retry.on` or `catch.errors` names an error nothing raises.' },
   'dead-letter-loop': { severity: 'error', summary: "The dead-letter queue is the workflow's own trigger queue." },
+  // Budgets (engine/lint/budget.ts).
+  'foreach-unbounded': { severity: 'warning', summary: 'A `forEach` over an input list the input schema does not bound with `maxItems`.' },
+  'wait-in-large-foreach': { severity: 'warning', summary: 'A `waitForEvent` inside a `forEach` of 100 items or more (or unbounded).' },
+  'history-budget': { severity: 'warning', summary: "A run's estimated history exceeds 25,000 events or 32 MB of payloads." },
   'reserved-route': { severity: 'error', summary: "An HTTP route that collides with Sluice's own endpoints (`runs`, `workflows`)." },
   // Across files.
   'duplicate-workflow-name': { severity: 'error', summary: 'Two files define workflows with the same name.' },
   'duplicate-queue-trigger': { severity: 'error', summary: 'Two workflows are triggered by the same queue.' },
   'duplicate-route': { severity: 'error', summary: 'Two workflows serve the same HTTP route.' },
+  'workflow-recursion': { severity: 'warning', summary: 'A workflow can call itself, directly or through other workflows.' },
+  // Suppressions.
+  'unused-suppression': { severity: 'warning', summary: 'A `# sluice-disable-…` comment that silences nothing (or names no such code).' },
+  'workflow-input-mismatch': { severity: 'error', summary: "A `workflow` step's literal `input` breaks the called workflow's `input` schema." },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code. */

@@ -13,8 +13,9 @@ import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { crossFileDiagnostics, factsOf } from './cross-file';
 import { wellFormedPart } from './well-formed';
-import type { LintOptions, RuleContext } from './rule';
+import type { ChildRead, LintOptions, RuleContext } from './rule';
 import { rules } from './rules';
+import { applySuppressions } from './suppressions';
 
 export type { LintOptions } from './rule';
 
@@ -30,6 +31,8 @@ export interface LintedFile {
   definition?: WorkflowDefinition;
   /** The definition's steps in pre-order, when it is schema-valid. */
   sites?: readonly StepSite[];
+  /** Reads of sub-workflow outputs, checked across files. */
+  childReads?: ChildRead[];
   diagnostics: Diagnostic[];
 }
 
@@ -72,7 +75,8 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
   const sites = collectSteps(definition);
   const byId = new Map<string, StepSite>();
   for (const site of sites) if (!byId.has(site.id)) byId.set(site.id, site);
-  const context: RuleContext = { loaded, definition, sites, byId, options, placeholders: placeholders ?? new WeakSet(), report: (finding) => diagnostics.push(place(loaded, finding)) };
+  const childReads: ChildRead[] = [];
+  const context: RuleContext = { loaded, definition, sites, byId, options, placeholders: placeholders ?? new WeakSet(), report: (finding) => diagnostics.push(place(loaded, finding)), childReads };
   for (const rule of rules) {
     try {
       rule.check(context);
@@ -82,7 +86,7 @@ function lintLoaded(loaded: LoadedDefinition, options: LintOptions): LintedFile 
   }
   // A file with schema errors yields no definition: the plan, the graph and cross-file facts need a valid one.
   if (placeholders) return { loaded, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
-  return { loaded, definition, sites, diagnostics: sortDiagnostics(diagnostics) };
+  return { loaded, definition, sites, childReads, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** A rule may repeat what the schema said about the same place (one mistake, one error): keep the first. */
@@ -105,10 +109,10 @@ function internalError(loaded: Pick<LoadedDefinition, 'file' | 'text'>, where: s
   });
 }
 
-/** Lints a set of files together: each file, then the facts that span files. */
+/** Lints a set of files together: each file, then the facts that span files; then the files' suppressions. */
 export function lintFiles(files: readonly SourceText[], options: LintOptions = {}): { files: LintedFile[]; diagnostics: Diagnostic[] } {
   const linted = files.map((source) => lintText(source.file, source.text, options));
   const all = linted.flatMap((file) => file.diagnostics);
-  all.push(...crossFileDiagnostics(linted.map((file) => ({ facts: factsOf(file.loaded.value, file.definition, file.sites), loaded: file.loaded }))));
-  return { files: linted, diagnostics: sortDiagnostics(all) };
+  all.push(...crossFileDiagnostics(linted.map((file) => ({ facts: factsOf(file.loaded.value, file.definition, file.sites, file.childReads), loaded: file.loaded }))));
+  return { files: linted, diagnostics: sortDiagnostics(applySuppressions(all, files)) };
 }

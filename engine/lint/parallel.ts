@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { crossFileDiagnostics, factsOf, type CrossFileFacts } from './cross-file';
 import { lintText, type LintOptions, type SourceText } from './lint';
+import { applySuppressions } from './suppressions';
 
 /** Lint threads by default: one per two cores (see above), at least one. */
 export function defaultLintThreads(): number {
@@ -51,7 +52,7 @@ export function lintBatches({ sources, options, next }: LintThreadData): FileRes
     for (let index = start; index < Math.min(start + BATCH, sources.length); index++) {
       const { file, text } = sources[index];
       const linted = lintText(file, text, options);
-      results.push({ index, diagnostics: linted.diagnostics, facts: factsOf(linted.loaded.value, linted.definition, linted.sites) });
+      results.push({ index, diagnostics: linted.diagnostics, facts: factsOf(linted.loaded.value, linted.definition, linted.sites, linted.childReads) });
     }
   }
   return results;
@@ -90,7 +91,7 @@ export async function lintFilesInParallel(
   const all = results.flatMap((result) => result.diagnostics);
   const inputs = results.map(({ index, facts }) => ({ facts, loaded: { file: sources[index].file, text: sources[index].text, value: undefined, diagnostics: [] } }));
   all.push(...crossFileDiagnostics(inputs));
-  return { diagnostics: sortDiagnostics(all), filesPerThread };
+  return { diagnostics: sortDiagnostics(applySuppressions(all, sources)), filesPerThread };
 }
 
 // A worker's results, and (when it announces) when it is ready to take batches.

@@ -32,6 +32,21 @@ export interface RuleContext {
    */
   placeholders: WeakSet<object>;
   report(finding: Finding): void;
+  /**
+   * Reads of a sub-workflow step's output members (`steps.sub.output.total`): the child is another file,
+   * so they are checked with the cross-file facts (engine/lint/cross-file.ts).
+   */
+  childReads: ChildRead[];
+}
+
+/** One read of a sub-workflow step's output below `output`, to check against the child's `output`. */
+export interface ChildRead {
+  workflow: string;
+  step: string;
+  /** Members below `output`. */
+  members: string[];
+  path: Array<string | number>;
+  within: { offset: number; length: number };
 }
 
 /** A semantic rule: one module each, listed in `rules/index.ts`. */

@@ -1,7 +1,8 @@
 /**
  * The shapes of values expressions read, as far as Sluice knows them: the workflow's `input` schema,
  * what each step returns (`http`: `{ status, headers, body }`; `ai`: its `output` schema; `set`: its
- * literal). A closed object knows its members, so `steps.first.output.bdy` is found before run time.
+ * literal), a forEach variable (an item of its list); a sub-workflow's literal `output` mapping is checked
+ * across files (cross-file.ts). A closed object knows its members, so `steps.first.output.bdy` is found before run time.
  * Anything else is unknown, and an unknown shape is never an error.
  */
 import { isTemplate } from '../expressions';
@@ -99,4 +100,31 @@ export function missingMember(shape: Shape, path: readonly string[]): { at: numb
     current = next;
   }
   return undefined;
+}
+
+/** The shape at `path` inside `shape`: unknown as soon as the path leaves what is known. */
+export function shapeAt(shape: Shape, path: readonly string[]): Shape {
+  let current = shape;
+  for (const segment of path) {
+    if (current.kind === 'list' && /^\d+$/.test(segment)) current = current.items;
+    else if (current.kind === 'object') current = current.members.get(segment) ?? UNKNOWN;
+    else return UNKNOWN;
+  }
+  return current;
+}
+
+/** What a forEach's variable holds: an item of its `items` list, when that list's shape is known. */
+export function shapeOfLoopItem(items: unknown, lookup: (root: string, path: readonly string[]) => Shape): Shape {
+  const list = Array.isArray(items) ? shapeOfLiteral(items) : typeof items === 'string' ? readShape(items, lookup) : UNKNOWN;
+  return list.kind === 'list' ? list.items : UNKNOWN;
+}
+
+const SINGLE_READ = /^\$\{\{\s*([A-Za-z_$][\w$]*)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)\s*\}\}$/;
+
+/** The shape of `${{ root.a.b }}` (one plain read, nothing else), else unknown. */
+function readShape(text: string, lookup: (root: string, path: readonly string[]) => Shape): Shape {
+  const read = SINGLE_READ.exec(text.trim());
+  if (!read) return UNKNOWN;
+  const path = read[2].split(/\.|\[|\]/).filter(Boolean);
+  return lookup(read[1], path);
 }

@@ -41,6 +41,16 @@ describe('sluice lint flags', () => {
     expect((await run(['lint', 'flows/', '--max-warnings', 'many'])).code).toBe(2);
   });
 
+  it('--explain FILE prints the budget estimate step by step', async () => {
+    const result = await run(['lint', '--explain', 'flows/warned.yaml', '--activities', '']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('flows/warned.yaml: one run, estimated');
+    expect(result.out).toMatch(/call\s+http\s+1\s+1\s+4 \(4\)/);
+    expect(result.out).toContain('history events: 14 on the success path');
+    expect((await run(['lint', '--explain', 'broken.yaml', '--activities', ''])).out).toContain('no estimate');
+    expect((await run(['lint', '--explain', 'flows/warned.yaml', '--format', 'json'])).code).toBe(2);
+  });
+
   it('--quiet prints errors only', async () => {
     const quiet = await run(['lint', 'broken.yaml', '--activities', '', '--quiet']);
     expect(quiet.code).toBe(1);

@@ -65,6 +65,44 @@ describe('schemas/workflow.schema.json', () => {
 
   it('offers examples for the values people type most', () => {
     const withExamples = properties().filter(([, property]) => Array.isArray(property.examples)).length;
-    expect(withExamples).toBeGreaterThanOrEqual(25);
+    expect(withExamples).toBeGreaterThanOrEqual(40);
+  });
+
+  // yaml-language-server labels a completion with '' + value: an object-valued `examples` or `default`
+  // entry shows as `[object Object]` (it did inside `set: ${{ steps. }}`). Lists are labelled as JSON.
+  it('has no object-valued examples or defaults anywhere (yaml-language-server shows them as [object Object])', () => {
+    const found: string[] = [];
+    const walk = (node: unknown, pointer: string): void => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${pointer}/${i}`));
+      const object = node as Node;
+      // `properties` and `$defs` map names to schemas (a property may be called `default`).
+      if (/\/(properties|\$defs|patternProperties|dependentSchemas)$/.test(pointer)) {
+        for (const [key, value] of Object.entries(object)) walk(value, `${pointer}/${key}`);
+        return;
+      }
+      const offered = [...(Array.isArray(object.examples) ? object.examples : []), ...(object.default !== undefined ? [object.default] : [])];
+      for (const value of offered) if (value !== null && typeof value === 'object' && !Array.isArray(value)) found.push(`${pointer}: ${JSON.stringify(value)}`);
+      if (object.examples !== undefined && !Array.isArray(object.examples)) found.push(`${pointer}: examples is not a list`);
+      for (const [key, value] of Object.entries(object)) if (key !== 'examples' && key !== 'default' && key !== 'const' && key !== 'enum') walk(value, `${pointer}/${key}`);
+    };
+    walk(schema, '');
+    expect(found).toEqual([]);
+  });
+
+  it('gives every property a value is typed into examples (docs/editor-setup.md): strings, numbers, untyped values', () => {
+    const defs = schema.$defs as Record<string, Node>;
+    const missing: string[] = [];
+    for (const [pointer, property] of properties()) {
+      const target = typeof property.$ref === 'string' ? defs[property.$ref.replace('#/$defs/', '')] : property;
+      if (!target || target.enum !== undefined || target.const !== undefined) continue;
+      const types = [target.type].flat().filter(Boolean);
+      // Mappings, lists of steps and booleans get completion from their structure (keys, true/false) instead.
+      const typed = types.length === 0 ? !target.anyOf && !target.oneOf && !target.properties : types.some((type) => type === 'string' || type === 'number' || type === 'integer');
+      // An untyped value whose examples are mappings shows them in its description ("E.g. …") instead.
+      const shownInHover = types.length === 0 && /E\.g\. `/.test(String(property.description));
+      if (typed && !shownInHover && !Array.isArray(property.examples) && !Array.isArray(target.examples)) missing.push(pointer);
+    }
+    expect(missing).toEqual([]);
   });
 });

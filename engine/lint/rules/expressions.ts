@@ -6,7 +6,7 @@
  */
 import { parseTemplate, templateParts, templateReferences, transformNames, type ParsedTemplate, type Reference } from '../../expressions';
 import type { ExpressionAst } from '../../expressions/parse';
-import { missingMember, shapeOfInput, shapeOfStepOutput, type Shape } from '../shapes';
+import { missingMember, shapeAt, shapeOfInput, shapeOfLoopItem, shapeOfStepOutput, UNKNOWN, type Shape } from '../shapes';
 import { closest } from '../../diagnostics/suggest';
 import { isAllowedSecret, isReservedSetting, parseSecretAllowList, SECRETS_SETTING } from '../../secret-settings';
 import type { Rule, RuleContext } from '../rule';
@@ -110,15 +110,16 @@ function checkReference(context: RuleContext, site: ExpressionSite, reference: R
   const report = (code: Parameters<RuleContext['report']>[0]['code'], message: string, hint?: string) =>
     context.report({ code, message, hint, path: site.path, within });
   const { scope } = site;
-  const loop = scope.loops.find((bound) => bound.name === reference.root);
-  if (loop) return;
+  // The innermost loop binding the name wins (an inner forEach may reuse `item`).
+  const loop = [...scope.loops].reverse().find((bound) => bound.name === reference.root);
+  if (loop) {
+    checkMembers(context, loopItemShape(context, loop.step), reference.path, reference.root, report);
+    return;
+  }
   switch (reference.root) {
-    case 'input': {
-      let shape = inputShapes.get(context.definition);
-      if (!shape) inputShapes.set(context.definition, (shape = shapeOfInput(context.definition)));
-      checkMembers(context, shape, reference.path, 'input', report);
+    case 'input':
+      checkMembers(context, inputShape(context), reference.path, 'input', report);
       return;
-    }
     case 'run':
       if (reference.path.length > 0 && !RUN_FIELDS.includes(reference.path[0])) {
         const guess = closest(reference.path[0], RUN_FIELDS);
@@ -178,6 +179,10 @@ function checkStep(context: RuleContext, site: ExpressionSite, reference: Refere
     let shape = outputShapes.get(target.step);
     if (!shape) outputShapes.set(target.step, (shape = shapeOfStepOutput(target.step, context.placeholders)));
     checkMembers(context, shape, reference.path.slice(2), `steps.${id}.output`, report);
+    const workflow = target.step.workflow;
+    if (typeof workflow === 'string' && reference.path.length > 2 && !context.placeholders.has(target.step)) {
+      context.childReads.push({ workflow, step: id, members: reference.path.slice(2), path: site.path, within: { offset: reference.offset, length: reference.length } });
+    }
     return;
   }
   const target = context.byId.get(id);
@@ -193,6 +198,30 @@ function checkStep(context: RuleContext, site: ExpressionSite, reference: Refere
   }
   const why = whyNotVisible(target, site.scope);
   report('step-not-run-yet', `step \`${id}\` ${why.reason}`, why.hint);
+}
+
+const itemShapes = new WeakMap<object, Shape>();
+
+/** The shape of the variable of forEach `id`: an item of its list, when the list's shape is known. */
+function loopItemShape(context: RuleContext, id: string): Shape {
+  const step = context.byId.get(id)?.step;
+  if (!step?.forEach || context.placeholders.has(step)) return UNKNOWN;
+  let shape = itemShapes.get(step);
+  if (!shape) {
+    shape = shapeOfLoopItem(step.forEach.items, (root, path) => {
+      if (root === 'input') return shapeAt(inputShape(context), path);
+      const source = root === 'steps' && path[1] === 'output' ? context.byId.get(path[0])?.step : undefined;
+      return source ? shapeAt(shapeOfStepOutput(source, context.placeholders), path.slice(2)) : UNKNOWN;
+    });
+    itemShapes.set(step, shape);
+  }
+  return shape;
+}
+
+function inputShape(context: RuleContext): Shape {
+  let shape = inputShapes.get(context.definition);
+  if (!shape) inputShapes.set(context.definition, (shape = shapeOfInput(context.definition)));
+  return shape;
 }
 
 const loopCache = new WeakMap<object, Set<string>>();

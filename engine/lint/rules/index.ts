@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import { activities } from './activities';
 import { aiFallback } from './ai-fallback';
+import { budget } from './budget';
 import { cron } from './cron';
 import { deadLetter } from './dead-letter';
 import { duplicateStepId } from './duplicate-step-id';
@@ -36,4 +37,5 @@ export const rules: readonly Rule[] = [
   timeouts,
   errorNames,
   deadLetter,
+  budget,
 ];
