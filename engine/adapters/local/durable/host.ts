@@ -29,6 +29,8 @@ export interface LocalDurableHostOptions {
   dataDir?: string;
   /** The SQLite file, or `':memory:'`; default `<dataDir>/durable.sqlite`. */
   file?: string;
+  /** An already opened store (the runtime opens it first, to read the definitions it keeps); `file` is then ignored. */
+  store?: DurableStore;
   clock?: Clock;
   /** How many activities run at once (default 16). */
   activityConcurrency?: number;
@@ -91,7 +93,7 @@ export class LocalDurableHost extends EventEmitter {
     super();
     this.clock = options.clock ?? new WallClock();
     const file = options.file ?? join(options.dataDir ?? '.sluice', 'durable.sqlite');
-    this.store = new DurableStore(file, { synchronous: options.synchronous });
+    this.store = options.store ?? new DurableStore(file, { synchronous: options.synchronous });
     const maximumShort = options.maximumShortTimerDuration ?? '6.00:00:00';
     const longRunningInterval = options.longRunningTimerIntervalDuration ?? '3.00:00:00';
     this.timerSettings = { maximumShort, longRunningInterval, maxShortMs: timeSpanMs(maximumShort), intervalMs: timeSpanMs(longRunningInterval) };

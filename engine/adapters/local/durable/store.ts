@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { textHash } from '../../../plan/shelf';
 
 /** A persisted instance: status fields plus the execution book as JSON. */
 export interface InstanceRow {
@@ -74,6 +75,7 @@ CREATE TABLE IF NOT EXISTS work (
   id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, generation INTEGER NOT NULL,
   kind TEXT NOT NULL, due_at INTEGER, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS work_by_instance ON work (instance_id);
+CREATE TABLE IF NOT EXISTS definitions (hash TEXT PRIMARY KEY, text TEXT NOT NULL, stored_at INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 interface RawInstance {
@@ -117,6 +119,8 @@ export class DurableStore {
       getHistory: db.prepare('SELECT event FROM history WHERE instance_id = ? ORDER BY seq'),
       liveInstances: db.prepare(`SELECT * FROM instances WHERE status IN (${LIVE_STATUSES.map(() => '?').join(',')})`),
       liveWork: db.prepare('SELECT * FROM work ORDER BY id'),
+      keepDefinition: db.prepare('INSERT OR IGNORE INTO definitions (hash, text, stored_at) VALUES (?, ?, ?)'),
+      definitionTexts: db.prepare('SELECT text FROM definitions'),
     };
     const s = this.statements;
     this.commit = db.transaction((ops: StoreOp[]) => {
@@ -173,6 +177,22 @@ export class DurableStore {
     const sql = `SELECT * FROM instances ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at, id LIMIT ?`;
     const raws = this.db.prepare(sql).all(...args, top + 1) as RawInstance[];
     return { rows: raws.slice(0, top).map(toRow), more: raws.length > top };
+  }
+
+  /**
+   * Keeps definition texts by the hash of their text (plan/shelf.ts), once each. Rows are never deleted:
+   * any run, however old, may refer to one (a few KB per deployed version).
+   */
+  keepDefinitions(texts: Iterable<string>): void {
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const text of texts) this.statements.keepDefinition.run(textHash(text), text, now);
+    })();
+  }
+
+  /** Every definition text kept, for the app's shelf at start-up. */
+  definitionTexts(): string[] {
+    return (this.statements.definitionTexts.all() as { text: string }[]).map((row) => row.text);
   }
 
   /** Closes the database. */
