@@ -105,6 +105,7 @@ export class SluiceRuntime {
       registrations: this.captured,
       dataDir: this.dataDir,
       store,
+      cacheRuns: settings.hostCacheRuns,
       clock: this.clock,
       activityConcurrency: options.activityConcurrency,
     });
