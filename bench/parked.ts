@@ -13,6 +13,7 @@ import { registerOrchestrator } from '../engine/orchestrator';
 import { runInputOf } from '../engine/plan/run-input';
 import { definitionShelf } from '../engine/plan/shelf';
 import { definitionTrust } from '../engine/plan/trust';
+import { figure, type Figure } from './figure';
 
 const KEY = 'sluice-bench-signing-key-0123456789abcdef';
 
@@ -80,7 +81,10 @@ export async function parkRuns(runs: number, hostOptions: { cacheRuns?: number }
     await new Promise((r) => setTimeout(r, idleMs));
     gc();
     const parked = process.memoryUsage();
-    if (process.env.SLUICE_BENCH_DEBUG) console.log(JSON.stringify({ before, parked }));
+    if (process.env.SLUICE_BENCH_DEBUG) {
+      const status = (await import('node:fs')).readFileSync('/proc/self/status', 'utf8').split('\n').filter((line) => /^(RssAnon|RssFile|RssShmem|VmRSS)/.test(line));
+      console.log(JSON.stringify({ before, parked, status }));
+    }
     const raised = performance.now();
     for (let at = 0; at < runs; at += BATCH) {
       await Promise.all(ids.slice(at, at + BATCH).map((id, i) => host.raiseEvent(id, 'decided', { approved: (at + i) % 2 === 0 })));
@@ -101,6 +105,20 @@ export async function parkRuns(runs: number, hostOptions: { cacheRuns?: number }
     await host.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Item 9: parked runs' memory, raising all of them, and how it extrapolates to 100,000. */
+export async function measureParked(sizes: { runs: number; cacheRuns: number; idleMs: number }): Promise<Figure[]> {
+  const result = await parkRuns(sizes.runs, { cacheRuns: sizes.cacheRuns }, sizes.idleMs);
+  const perRunAt100k = (mb: number) => Math.round(mb + ((100_000 - sizes.runs) * result.heapPerRun * 1.5) / 2 ** 20);
+  return [
+    figure(9, `${sizes.runs.toLocaleString('en')} runs parked on waitForEvent in one host (cache ${sizes.cacheRuns}): RSS while waiting`, result.rssMb, 'MB', {
+      ...(sizes.runs >= 100_000 ? { goal: { op: '<=' as const, target: 400 } } : {}),
+      detail: { ...result, rssPer100kEstimateMb: sizes.runs >= 100_000 ? result.rssMb : perRunAt100k(result.rssMb) },
+      limit: 'V8 heap of each cold live instance (row fields, timer, maps: heapPerRun) and heap fragmentation left by the burst of starts (heapTotal well above heapUsed)',
+    }),
+    figure(9, 'parked runs: raised, completed with their own decision', result.completed / result.runs, 'fraction', { goal: { op: '>=', target: 1 } }),
+  ];
 }
 
 if (require.main === module) {
