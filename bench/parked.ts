@@ -82,7 +82,8 @@ export async function parkRuns(runs: number, hostOptions: { cacheRuns?: number }
     gc();
     const parked = process.memoryUsage();
     if (process.env.SLUICE_BENCH_DEBUG) {
-      const status = (await import('node:fs')).readFileSync('/proc/self/status', 'utf8').split('\n').filter((line) => /^(RssAnon|RssFile|RssShmem|VmRSS)/.test(line));
+      const fs = await import('node:fs');
+      const status = [...fs.readFileSync('/proc/self/status', 'utf8').split('\n'), ...fs.readFileSync('/proc/self/smaps_rollup', 'utf8').split('\n')].filter((line) => /^(RssAnon|RssFile|VmRSS|VmHWM|LazyFree|Anonymous)/.test(line));
       console.log(JSON.stringify({ before, parked, status }));
     }
     const raised = performance.now();
@@ -124,5 +125,6 @@ export async function measureParked(sizes: { runs: number; cacheRuns: number; id
 if (require.main === module) {
   const runs = Number(process.argv[2] ?? 2000);
   const cacheRuns = process.argv[3] ? Number(process.argv[3]) : undefined;
-  void parkRuns(runs, cacheRuns === undefined ? {} : { cacheRuns }).then((result) => console.log(JSON.stringify(result)));
+  const idleMs = process.argv[4] ? Number(process.argv[4]) : undefined;
+  void parkRuns(runs, cacheRuns === undefined ? {} : { cacheRuns }, idleMs).then((result) => console.log(JSON.stringify(result)));
 }

@@ -70,6 +70,8 @@ export function definitionTrust(options: { keys: readonly string[]; deployed?: I
   // new signature on it is checked once.
   const verifiedRefs = new Map<string, TrustedDefinition>();
   const { shelf } = options;
+  // A start refers to the same few texts again and again: one hash and one HMAC per text per process.
+  const referred = new Map<string, DefinitionRef>();
 
   const signed = (text: string, signature: string | undefined): boolean => {
     if (!signature?.startsWith(PREFIX)) return false;
@@ -84,8 +86,14 @@ export function definitionTrust(options: { keys: readonly string[]; deployed?: I
     sign,
     refer(text) {
       if (!shelf) return undefined;
-      const hash = textHash(text);
-      return shelf.text(hash) === text ? { hash, signature: sign(text) } : undefined;
+      let ref = referred.get(text);
+      if (!ref) {
+        const hash = textHash(text);
+        if (shelf.text(hash) !== text) return undefined;
+        ref = { hash, signature: sign(text) };
+        referred.set(text, ref); // only shelf texts: bounded by what the app deployed
+      }
+      return ref;
     },
     check(carried) {
       if (carried.definitionRef) return checkRef(carried.definitionRef);

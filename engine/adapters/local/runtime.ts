@@ -100,7 +100,12 @@ export class SluiceRuntime {
     const store = new DurableStore(options.durableFile ?? join(this.dataDir, 'durable.sqlite'));
     store.keepDefinitions(this.project.workflows.map((workflow) => JSON.stringify(workflow.definition)));
     const definitions = definitionShelf(store.definitionTexts());
-    this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir), definitions }));
+    try {
+      this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir), definitions }));
+    } catch (error) {
+      store.close(); // the host that would close it is not made
+      throw error;
+    }
     this.host = new LocalDurableHost({
       registrations: this.captured,
       dataDir: this.dataDir,

@@ -174,6 +174,7 @@ export class DurableStore {
     // WAL + NORMAL survives a killed process (the WAL is in the OS cache); FULL also survives power loss.
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     migrate(this.db);
+    this.db.exec(SCHEMA); // idempotent: whatever a layout's migration did not create
     const db = this.db;
     this.statements = {
       putInstance: db.prepare(`INSERT OR REPLACE INTO instances VALUES (@id, @name, @status, @input, @output, @customStatus,
