@@ -84,7 +84,8 @@ export async function parkRuns(runs: number, hostOptions: { cacheRuns?: number }
     if (process.env.SLUICE_BENCH_DEBUG) {
       const fs = await import('node:fs');
       const status = [...fs.readFileSync('/proc/self/status', 'utf8').split('\n'), ...fs.readFileSync('/proc/self/smaps_rollup', 'utf8').split('\n')].filter((line) => /^(RssAnon|RssFile|VmRSS|VmHWM|LazyFree|Anonymous)/.test(line));
-      console.log(JSON.stringify({ before, parked, status }));
+      const v8 = await import('node:v8');
+      console.log(JSON.stringify({ before, parked, status, v8: v8.getHeapStatistics() }));
     }
     const raised = performance.now();
     for (let at = 0; at < runs; at += BATCH) {
