@@ -21,6 +21,12 @@ export interface Sizes {
   coldStart: { rounds: number };
   httpStart: { rate: number; seconds: number };
   expressions: { evaluations: number; rounds: Rounds };
+  /** Item 9: runs parked on waitForEvent in one host; `cacheRuns` the host's cache of runs (SLUICE_HOST_CACHE_RUNS). */
+  parked: { runs: number; cacheRuns: number; idleMs: number };
+  /** Item 10: HTTP starts for `seconds` on `connections`, then one raise per started run. */
+  httpEvents: { connections: number; seconds: number };
+  /** Item 11: finished one-step runs per store. */
+  stored: { runs: number };
 }
 
 export const SIZES: Record<Sizes['label'], Sizes> = {
@@ -33,6 +39,9 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
     coldStart: { rounds: 7 },
     httpStart: { rate: 200, seconds: 10 },
     expressions: { evaluations: 200_000, rounds: { warmup: 2, repetitions: 7 } },
+    parked: { runs: 100_000, cacheRuns: 5000, idleMs: 2000 },
+    httpEvents: { connections: 20, seconds: 10 },
+    stored: { runs: 2000 },
   },
   quick: {
     label: 'quick',
@@ -43,6 +52,9 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
     coldStart: { rounds: 3 },
     httpStart: { rate: 100, seconds: 3 },
     expressions: { evaluations: 50_000, rounds: { warmup: 1, repetitions: 3 } },
+    parked: { runs: 10_000, cacheRuns: 1000, idleMs: 1000 },
+    httpEvents: { connections: 20, seconds: 3 },
+    stored: { runs: 500 },
   },
   tiny: {
     label: 'tiny',
@@ -53,5 +65,8 @@ export const SIZES: Record<Sizes['label'], Sizes> = {
     coldStart: { rounds: 1 },
     httpStart: { rate: 20, seconds: 1 },
     expressions: { evaluations: 500, rounds: { warmup: 0, repetitions: 1 } },
+    parked: { runs: 30, cacheRuns: 5, idleMs: 0 },
+    httpEvents: { connections: 2, seconds: 1 },
+    stored: { runs: 10 },
   },
 };

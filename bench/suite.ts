@@ -13,6 +13,9 @@ import { measureExpressions } from './expressions';
 import { measureFanOut } from './fan-out';
 import { notMeasured, type Figure } from './figure';
 import { measureHttpStart } from './http-start';
+import { measureHttpEvents } from './http-events';
+import { measureParked } from './parked';
+import { measureStored } from './stored';
 import { measureLint } from './lint';
 import { bundleScript } from './build';
 import { prepareReplayPart, replayParts } from './replay';
@@ -42,6 +45,9 @@ function items(sizes: Sizes): Item[] {
     { item: 6, title: 'cold start', unit: '×', run: () => measureColdStart(sizes.coldStart) },
     { item: 7, title: 'HTTP start', unit: 'runs/s', run: () => measureHttpStart(sizes.httpStart) },
     { item: 8, title: 'expressions', unit: 'evaluations/s', run: () => measureExpressions(sizes.expressions) },
+    { item: 9, title: 'parked runs', unit: 'MB', run: () => measureParked(sizes.parked) },
+    { item: 10, title: 'HTTP starts and raises', unit: 'per second', run: () => measureHttpEvents(sizes.httpEvents) },
+    { item: 11, title: 'stored per run', unit: 'bytes', run: () => measureStored(sizes.stored.runs) },
   ];
 }
 

@@ -61,6 +61,8 @@ export interface Settings {
   dataDir: string;
   workflowsDir: string;
   logLevel: LogLevel;
+  /** The embedded Durable host's cache of runs (`SLUICE_HOST_CACHE_RUNS`). */
+  hostCacheRuns: number;
 }
 
 const MiB = 1024 * 1024;
@@ -77,7 +79,24 @@ export function readSettings(env: SettingsEnv = process.env): Settings {
     dataDir: readDataDir(env) ?? '.sluice/',
     workflowsDir: nonEmpty(env.SLUICE_WORKFLOWS_DIR) ?? 'workflows/',
     logLevel: readLogLevel(env),
+    hostCacheRuns: readHostCacheRuns(env),
   };
+}
+
+/** Live runs the embedded runtime keeps whole in memory by default (the rest live on disk while idle). */
+export const DEFAULT_HOST_CACHE_RUNS = 5000;
+
+/**
+ * `SLUICE_HOST_CACHE_RUNS`: how many live runs the embedded Durable host keeps with their history in
+ * memory (least recently used idle ones beyond it are loaded from disk when an event, timer or query
+ * needs them); default 5,000, at least 1.
+ */
+export function readHostCacheRuns(env: SettingsEnv = process.env): number {
+  const raw = nonEmpty(env.SLUICE_HOST_CACHE_RUNS);
+  if (raw === undefined) return DEFAULT_HOST_CACHE_RUNS;
+  const runs = Number(raw);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`SLUICE_HOST_CACHE_RUNS must be a whole number of runs >= 1, got "${raw}"`);
+  return runs;
 }
 
 /** `SLUICE_DATA_DIR`, the embedded runtime's data folder (the CLI resolves it: engine/cli/data-dir.ts); undefined when unset. */

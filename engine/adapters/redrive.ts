@@ -12,7 +12,7 @@ import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { Run as RunRecord, Step as StepRecord } from '../history/model';
 import { compilePlan } from '../plan/compile';
 import type { PlanStep } from '../plan/model';
-import { definitionOf, type RunInput, type RunResume } from '../plan/run-input';
+import type { RunInput, RunResume } from '../plan/run-input';
 import type { DefinitionTrust } from '../plan/trust';
 
 /** Kinds that only compute from their scope: run again when their output is not recorded. */
@@ -97,7 +97,7 @@ export function planRedriveFrom(request: RedriveRequest): RedrivePlan | RedriveR
   const iterations = steps[at].kind === 'forEach' ? completedIterations(steps[at], recorded, earlier) : {};
   const count = Object.keys(iterations).length;
   const resume: RunResume = { from, outputs, ...(count > 0 ? { iterations: { [from]: iterations } } : {}) };
-  const named = request.latest?.named ?? ((name: string) => (original.workflows?.[name] ? definitionOf(original.workflows[name]) : undefined));
+  const named = request.latest?.named ?? ((name: string) => (original.workflows?.[name] ? request.trust.check(original.workflows[name]).definition() : undefined));
   return { definition, workflowNamed: named, resume, reused, reusedIterations: count };
 }
 

@@ -43,6 +43,7 @@ export async function startRun(client: DurableClient, project: Project, request:
     input: request.input,
     trigger: request.trigger,
     sign: signerOf(project),
+    refer: project.trust!.refer,
     workflowNamed: request.workflowNamed ?? ((name) => project.named(name)?.definition),
     ...(request.redriveOf ? { redriveOf: request.redriveOf } : {}),
     ...(request.redrive ? { redrive: request.redrive } : {}),

@@ -63,6 +63,8 @@ function startRun(df: DurableOrchestrationContext, trust: DefinitionTrust, chunk
   if (input.interpreterVersion > INTERPRETER_VERSION) {
     throw new Error(`this run needs interpreter version ${input.interpreterVersion}; this app has ${INTERPRETER_VERSION}`);
   }
+  // Version 5: references are an input format of version 5; an older input naming one was not made by this app.
+  if (input.definitionRef && input.interpreterVersion < 5) throw new Error('a definition by reference needs interpreter version 5');
   return newRun(df, planFor(trust.check(input)), input, chunkSize);
 }
 

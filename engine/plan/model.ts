@@ -24,8 +24,12 @@ import type { DurationPlan } from './duration';
  *      fixed round-robin lanes (orchestrator/chunks.ts); a `timeout` on a composite, wait or waitForEvent
  *      step, and the workflow's own `timeout`, are deadlines in the run itself that drop the timed flow
  *      (orchestrator/deadline.ts), and the children it started carry the deadline (`RunInput.deadline`).
+ *   5: a definition may travel by reference (`definitionRef`: the hash of its text and the app's signature)
+ *      instead of as text, when the app keeps every definition it deployed (plan/shelf.ts); sub-workflow
+ *      closures and fragments carry the references they came with. Interpretation is version 4's: only an
+ *      app of version 5 or later can resolve such an input, which is why it is a version.
  */
-export const INTERPRETER_VERSION = 4;
+export const INTERPRETER_VERSION = 5;
 
 /** Retry policy with defaults resolved and durations in milliseconds. */
 export interface RetryPlan {

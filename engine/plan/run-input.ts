@@ -6,6 +6,7 @@
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { definitionHash } from './hash';
 import { INTERPRETER_VERSION } from './model';
+import type { DefinitionRef } from './shelf';
 import type { DefinitionSigner } from './trust';
 
 /** How a run was started (the history model's trigger kinds). */
@@ -54,19 +55,29 @@ export interface CarriedDefinition {
   hash: string;
   /** The app's signature over `definitionText` (plan/trust.ts): proof that this app deployed it. */
   signature?: string;
+  /**
+   * Version 5: instead of the text, its address on the app's shelf and the app's signature over it
+   * (plan/shelf.ts); only when the app can always resolve it (the embedded runtime's definition store).
+   */
+  definitionRef?: DefinitionRef;
 }
 
 /** The definition a run carries, whichever way it carries it. */
 export function definitionOf(carried: CarriedDefinition): WorkflowDefinition {
   if (carried.definition) return carried.definition;
   if (carried.definitionText !== undefined) return JSON.parse(carried.definitionText) as WorkflowDefinition;
+  if (carried.definitionRef) throw new Error(`run input carries its definition by reference (${carried.hash}): resolve it through the app's trust`);
   throw new Error(`run input carries no definition for ${carried.hash}`);
 }
 
-/** How a new run carries a definition: as JSON text, signed by the app. */
-export function carry(definition: WorkflowDefinition, sign: DefinitionSigner, hash = definitionHash(definition)): CarriedDefinition {
+/** Gives a reference to a definition text when the app can always resolve it (DefinitionTrust's `refer`). */
+export type DefinitionReferrer = (text: string) => DefinitionRef | undefined;
+
+/** How a new run carries a definition: by reference when the app can resolve it, else as JSON text, signed by the app. */
+export function carry(definition: WorkflowDefinition, sign: DefinitionSigner, hash = definitionHash(definition), refer?: DefinitionReferrer): CarriedDefinition {
   const definitionText = JSON.stringify(definition);
-  return { definitionText, hash, signature: sign(definitionText) };
+  const definitionRef = refer?.(definitionText);
+  return definitionRef ? { hash, definitionRef } : { definitionText, hash, signature: sign(definitionText) };
 }
 
 /** The input of every `sluice` orchestration. */
@@ -128,6 +139,8 @@ export interface RunStart {
   trigger: RunTrigger;
   /** The app's signer (its DefinitionTrust's `sign`): only the app can start a run its orchestrator executes. */
   sign: DefinitionSigner;
+  /** The app's referrer (its DefinitionTrust's `refer`): definitions it can always resolve travel by reference. */
+  refer?: DefinitionReferrer;
   /** Looks up other workflows by name (for `workflow` steps); required when the definition calls any. */
   workflowNamed?: (name: string) => WorkflowDefinition | undefined;
   parent?: RunInput['parent'];
@@ -140,9 +153,9 @@ export interface RunStart {
 
 /** Builds the orchestration input of a new run; throws when a called workflow is unknown. */
 export function runInputOf(start: RunStart): RunInput {
-  const workflows = calledWorkflows(start.definition, start.sign, start.workflowNamed);
+  const workflows = calledWorkflows(start.definition, start.sign, start.workflowNamed, start.refer);
   return {
-    ...carry(start.definition, start.sign),
+    ...carry(start.definition, start.sign, undefined, start.refer),
     interpreterVersion: INTERPRETER_VERSION,
     input: start.input,
     trigger: start.trigger,
@@ -161,6 +174,7 @@ export function calledWorkflows(
   root: WorkflowDefinition,
   sign: DefinitionSigner,
   workflowNamed?: (name: string) => WorkflowDefinition | undefined,
+  refer?: DefinitionReferrer,
 ): Record<string, CarriedDefinition> {
   const found: Record<string, CarriedDefinition> = {};
   const pending = [...workflowNames(root.steps)];
@@ -169,7 +183,7 @@ export function calledWorkflows(
     if (found[name]) continue;
     const definition = name === root.name ? root : workflowNamed?.(name);
     if (!definition) throw new Error(`workflow \`${root.name}\` calls unknown workflow \`${name}\``);
-    found[name] = carry(definition, sign);
+    found[name] = carry(definition, sign, undefined, refer);
     pending.push(...workflowNames(definition.steps));
   }
   return found;

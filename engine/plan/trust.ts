@@ -8,6 +8,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { definitionHash } from './hash';
+import { textHash } from './shelf';
+import type { DefinitionRef, DefinitionShelf } from './shelf';
 
 /** Signs a definition's JSON text for a run input. */
 export type DefinitionSigner = (text: string) => string;
@@ -17,11 +19,15 @@ export interface SignedDefinition {
   definitionText?: string;
   definition?: WorkflowDefinition;
   signature?: string;
+  /** Version 5: the definition by reference, resolved from the app's shelf (plan/shelf.ts). */
+  definitionRef?: DefinitionRef;
 }
 
 /** The app's keys and the definitions it deploys now. */
 export interface DefinitionTrust {
   sign: DefinitionSigner;
+  /** A reference to this text, when the app's shelf holds it (so it can always resolve it); else undefined. */
+  refer(text: string): DefinitionRef | undefined;
   /** The definition (parsed) and its app-computed hash; throws UntrustedDefinitionError. */
   check(carried: SignedDefinition): TrustedDefinition;
 }
@@ -48,7 +54,7 @@ const CONTEXT = 'sluice/definition/v1\n';
 export const MIN_SIGNING_KEY_LENGTH = 32;
 
 /** Trust from signing keys (the first signs, every one verifies: rotation) and the hashes deployed now. */
-export function definitionTrust(options: { keys: readonly string[]; deployed?: Iterable<string> }): DefinitionTrust {
+export function definitionTrust(options: { keys: readonly string[]; deployed?: Iterable<string>; shelf?: DefinitionShelf }): DefinitionTrust {
   const keys = options.keys.map((key) => Buffer.from(key, 'utf8'));
   if (keys.length === 0) throw new Error('definition trust needs at least one signing key');
   for (const key of keys) {
@@ -60,6 +66,12 @@ export function definitionTrust(options: { keys: readonly string[]; deployed?: I
   // Verified texts, so a replay costs one map lookup, not an HMAC (the text is the proof's subject, so
   // any input carrying a verified text carries a deployed definition).
   const verified = new Map<string, TrustedDefinition>();
+  // Verified references by hash and signature: a ref proves nothing by its text (it has none), so every
+  // new signature on it is checked once.
+  const verifiedRefs = new Map<string, TrustedDefinition>();
+  const { shelf } = options;
+  // A start refers to the same few texts again and again: one hash and one HMAC per text per process.
+  const referred = new Map<string, DefinitionRef>();
 
   const signed = (text: string, signature: string | undefined): boolean => {
     if (!signature?.startsWith(PREFIX)) return false;
@@ -72,7 +84,19 @@ export function definitionTrust(options: { keys: readonly string[]; deployed?: I
 
   return {
     sign,
+    refer(text) {
+      if (!shelf) return undefined;
+      let ref = referred.get(text);
+      if (!ref) {
+        const hash = textHash(text);
+        if (shelf.text(hash) !== text) return undefined;
+        ref = { hash, signature: sign(text) };
+        referred.set(text, ref); // only shelf texts: bounded by what the app deployed
+      }
+      return ref;
+    },
     check(carried) {
+      if (carried.definitionRef) return checkRef(carried.definitionRef);
       const key = carried.definitionText ?? (carried.definition ? JSON.stringify(carried.definition) : undefined);
       if (key === undefined) throw new UntrustedDefinitionError('the run input carries no definition');
       const known = verified.get(key);
@@ -90,6 +114,30 @@ export function definitionTrust(options: { keys: readonly string[]; deployed?: I
       return trusted;
     },
   };
+
+  // A reference runs only when it names a text on this app's shelf and carries this app's signature over
+  // that text: no "deployed now" fallback (refs are newer than signatures).
+  function checkRef(ref: DefinitionRef): TrustedDefinition {
+    const id = `${ref.hash}\n${ref.signature}`;
+    const known = verifiedRefs.get(id);
+    if (known) return known;
+    const text = typeof ref.hash === 'string' ? shelf?.text(ref.hash) : undefined;
+    if (text === undefined) {
+      throw new UntrustedDefinitionError(`the run input refers to a definition this app never deployed (${String(ref.hash).slice(0, 80)}); runs can only execute deployed workflows`);
+    }
+    if (typeof ref.signature !== 'string' || !signed(text, ref.signature)) {
+      throw new UntrustedDefinitionError('the run input refers to a definition with a signature that does not verify with SLUICE_SIGNING_KEY; runs can only execute deployed workflows');
+    }
+    const trusted = verified.get(text) ?? textTrusted(text);
+    verified.set(text, trusted);
+    verifiedRefs.set(id, trusted);
+    return trusted;
+  }
+
+  function textTrusted(text: string): TrustedDefinition {
+    const definition = once(() => JSON.parse(text) as WorkflowDefinition);
+    return { key: text, definition, hash: once(() => definitionHash(definition())) };
+  }
 
   function deployedNow(definition: () => WorkflowDefinition, hash: () => string): boolean {
     if (deployed.size === 0) return false;

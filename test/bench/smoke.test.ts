@@ -12,7 +12,7 @@ suite('bench harness at tiny sizes', () => {
     const figures = await runSuite(SIZES.tiny);
     const unmeasured = figures.filter((f) => f.value === null).map((f) => `${f.name}: ${f.note}`);
     expect(unmeasured).toEqual([]);
-    expect(new Set(figures.map((f) => f.item))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(new Set(figures.map((f) => f.item))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
     for (const f of figures) expect(Number.isFinite(f.value), f.name).toBe(true);
 
     const named = (prefix: string): Figure => figures.find((f) => f.name.startsWith(prefix))!;
@@ -37,5 +37,9 @@ suite('bench harness at tiny sizes', () => {
     expect(largest).toBeGreaterThan(0);
     expect(largest).toBeLessThan(fanOut.totalEvents);
     expect(named('HTTP start: accepted runs persisted and recorded').value).toBe(1);
+    // Issue 22: parked runs all complete; every run started over HTTP completes with its own event.
+    expect(named('parked runs: raised').value).toBe(1);
+    expect(named('HTTP starts and raises: runs completed').value).toBe(1);
+    expect(named('stored per finished one-step run').value).toBeGreaterThan(0);
   }, 300_000);
 });

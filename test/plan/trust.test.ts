@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { carry, definitionHash, definitionTrust, UntrustedDefinitionError } from '../../engine/plan';
 import type { WorkflowDefinition } from '../../engine/definition/workflow.generated';
 import { readSigningKeys } from '../../engine/settings';
+import { definitionShelf, textHash } from '../../engine/plan/shelf';
 
 const OLD = 'old-signing-key-0123456789abcdef-0123';
 const NEW = 'new-signing-key-0123456789abcdef-0123';
@@ -34,6 +35,31 @@ describe('definition trust', () => {
     const text = { definitionText: JSON.stringify({ steps: definition.steps, name: definition.name }) };
     expect(() => definitionTrust({ keys: [NEW], deployed: [definitionHash(definition)] }).check(text)).not.toThrow();
     expect(() => definitionTrust({ keys: [NEW], deployed: [definitionHash(definition)] }).check({ definitionText: '{not json' })).toThrow(UntrustedDefinitionError);
+  });
+
+  it('carries a definition by reference when its shelf holds the text, and resolves it from the shelf', () => {
+    const text = JSON.stringify(definition);
+    const trust = definitionTrust({ keys: [NEW], shelf: definitionShelf([text]) });
+    const carried = carry(definition, trust.sign, undefined, trust.refer);
+    expect(carried).toEqual({ hash: definitionHash(definition), definitionRef: { hash: textHash(text), signature: trust.sign(text) } });
+    expect(trust.check(carried).definition()).toEqual(definition);
+    expect(trust.check(carried).key).toBe(text); // the plan cache's key is the text, as for a carried text
+    const other = { name: 'other', steps: [] } as unknown as WorkflowDefinition;
+    expect(carry(other, trust.sign, undefined, trust.refer).definitionText).toBe(JSON.stringify(other)); // not on the shelf: text
+  });
+
+  it('refuses a reference to a hash its shelf does not hold, a bad signature, another key, and a shelf it lacks', () => {
+    const text = JSON.stringify(definition);
+    const trust = definitionTrust({ keys: [NEW], shelf: definitionShelf([text]) });
+    const ref = trust.refer(text)!;
+    expect(() => trust.check({ definitionRef: { ...ref, hash: textHash(`${text} `) } })).toThrow(/never deployed/);
+    expect(() => trust.check({ definitionRef: { ...ref, signature: `hmac-sha256:${'A'.repeat(43)}` } })).toThrow(/does not verify/);
+    expect(() => trust.check({ definitionRef: { ...ref, signature: 'hmac-sha256:' } })).toThrow(/does not verify/);
+    expect(() => definitionTrust({ keys: [OLD], shelf: definitionShelf([text]) }).check({ definitionRef: ref })).toThrow(/does not verify/);
+    expect(() => definitionTrust({ keys: [NEW] }).check({ definitionRef: ref })).toThrow(/never deployed/);
+    // A deployed-now hash does not stand in for a reference's signature.
+    expect(() => definitionTrust({ keys: [NEW], shelf: definitionShelf([text]), deployed: [definitionHash(definition)] }).check({ definitionRef: { hash: ref.hash, signature: '' } })).toThrow(UntrustedDefinitionError);
+    expect(() => trust.check({ definitionRef: ref })).not.toThrow();
   });
 
   it('refuses short keys and no keys', () => {

@@ -75,13 +75,27 @@ describe('a run executes only definitions this app deployed', () => {
     const { body } = await call(`${stack.serve.url}/api/workflows/probe/runs`, 'POST', { tag: 'signed' });
     await runEnded(stack.serve.url, body.runId);
     const status = await call(`${stack.serve.url}${DURABLE}/instances/${body.runId}?showInput=true`);
-    const real = status.body.input as { definitionText: string; signature: string };
-    expect(real.signature).toMatch(/^hmac-sha256:/);
+    // Version 5: serve keeps every definition it deployed, so its runs carry a reference, not the text.
+    const real = status.body.input as { definitionRef: { hash: string; signature: string }; definitionText?: string; interpreterVersion: number };
+    expect(real.definitionText).toBeUndefined();
+    expect(real.interpreterVersion).toBe(5);
+    expect(real.definitionRef.signature).toMatch(/^hmac-sha256:/);
 
     const invented = await startThroughDurable('forged-2', forgedInput('forged-2', 'sha256:0', { signature: `hmac-sha256:${'A'.repeat(43)}` }));
     expect(invented.runtimeStatus).toBe('Failed');
-    const altered = await startThroughDurable('forged-3', { ...real, input: { tag: 'forged-3' }, definitionText: real.definitionText.replace('deployed', 'attacker') });
+    const attackerText = JSON.stringify({ name: 'probe', steps: [{ id: 'call', http: { method: 'POST', url: `${stack.parts.services.url}/sink/probe`, body: { who: 'attacker', tag: 'forged-3' } } }] });
+    const altered = await startThroughDurable('forged-3', { ...real, input: { tag: 'forged-3' }, definitionRef: undefined, definitionText: attackerText, signature: real.definitionRef.signature });
     expect(altered.runtimeStatus).toBe('Failed');
+    // A reference to a hash serve never stored, and a known hash with a signature that is not the app's.
+    const unknown = await startThroughDurable('forged-4', { ...real, input: { tag: 'forged-4' }, definitionRef: { ...real.definitionRef, hash: `sha256:${'0'.repeat(64)}` } });
+    expect(unknown.runtimeStatus).toBe('Failed');
+    expect(JSON.stringify(unknown.output)).toMatch(/never deployed/);
+    const badSignature = await startThroughDurable('forged-5', { ...real, input: { tag: 'forged-5' }, definitionRef: { ...real.definitionRef, signature: `hmac-sha256:${'A'.repeat(43)}` } });
+    expect(badSignature.runtimeStatus).toBe('Failed');
+    expect(JSON.stringify(badSignature.output)).toMatch(/does not verify/);
+    // A reference in an input of an older version is not one this app made.
+    const old = await startThroughDurable('forged-6', { ...real, input: { tag: 'forged-6' }, interpreterVersion: 4 });
+    expect(old.runtimeStatus).toBe('Failed');
     expect(sunk('probe').filter((sent) => sent.who === 'attacker')).toEqual([]);
 
     const replayed = await startThroughDurable('resent-1', { ...real, input: { tag: 'resent-1' } });
@@ -92,6 +106,9 @@ describe('a run executes only definitions this app deployed', () => {
   it('finishes a run parked across a redeploy on the definition it started with', async () => {
     const { body } = await call(`${stack.serve.url}/api/workflows/parked/runs`, 'POST', { tag: 'in-flight' });
     await until(() => call(`${stack.serve.url}${DURABLE}/instances/${body.runId}`), (status) => status.body.runtimeStatus === 'Running', 'the parked run');
+    const parkedInput = (await call(`${stack.serve.url}${DURABLE}/instances/${body.runId}?showInput=true`)).body.input;
+    expect(parkedInput.definitionRef?.hash).toMatch(/^sha256:/); // resolved after the restart from the store, not the files
+    expect(parkedInput.definitionText).toBeUndefined();
     await stack.serve.stop();
     writeFileSync(join(stack.project.workflowsDir, 'parked.yaml'), rewriteServices(parked(2), stack.parts.services.url));
     stack.serve = await startServe(stack.project.root, stack.project.dataDir, stack.env);

@@ -13,7 +13,13 @@ describe('readSettings', () => {
       dataDir: '.sluice/',
       workflowsDir: 'workflows/',
       logLevel: 'info',
+      hostCacheRuns: 5000,
     });
+  });
+
+  it('reads SLUICE_HOST_CACHE_RUNS and refuses a value that is not a whole number of runs', () => {
+    expect(readSettings({ SLUICE_HOST_CACHE_RUNS: '250' }).hostCacheRuns).toBe(250);
+    for (const bad of ['0', '-3', '1.5', 'many']) expect(() => readSettings({ SLUICE_HOST_CACHE_RUNS: bad })).toThrow(/SLUICE_HOST_CACHE_RUNS/);
   });
 
   it('reads every setting', () => {

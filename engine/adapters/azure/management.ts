@@ -135,7 +135,7 @@ async function redriveFromStep(project: Project, history: () => Promise<RunHisto
   if (!status || status.runtimeStatus === undefined) return problem(404, 'RunNotFound', `no run with id "${id}" in the Durable task hub`);
   if (String(status.runtimeStatus) !== 'Failed') return problem(409, 'RunNotFailed', `run "${id}" did not fail (${String(status.runtimeStatus)}): only a failed or dead-lettered run can be redriven`);
   const original = status.input as RunInput;
-  if (!original || typeof original !== 'object' || (original.definitionText === undefined && !original.definition)) return problem(409, 'NotASluiceRun', `run "${id}" is not a Sluice run`);
+  if (!original || typeof original !== 'object' || (original.definitionText === undefined && !original.definition && !original.definitionRef)) return problem(409, 'NotASluiceRun', `run "${id}" is not a Sluice run`);
   if (original.fragment || original.parent) return problem(409, 'NotARun', `"${id}" is part of another run (${original.parent ? `a sub-workflow of ${original.parent.runId}` : 'a fragment'}): redrive that run`);
   const failedStep = runErrorOf(status.output).step;
   const from = request.query.get('from') || failedStep;
@@ -143,7 +143,7 @@ async function redriveFromStep(project: Project, history: () => Promise<RunHisto
   const latest = request.query.get('latest') === 'true';
   const store = await history();
   const record = await store.getRun(id);
-  const workflowName = definitionOf(original).name;
+  const workflowName = (original.definitionRef ? project.trust!.check(original).definition() : definitionOf(original)).name;
   const current = latest ? project.named(workflowName) : undefined;
   if (latest && !current) return problem(404, 'WorkflowNotFound', `no workflow named "${workflowName}" is deployed now`);
   const plan = planRedriveFrom({

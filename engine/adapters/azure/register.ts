@@ -13,6 +13,7 @@ import { observedRunFinished, observedRunStarted } from '../../telemetry/runs';
 import type { RunHistoryStore } from '../../history/store';
 import { registerOrchestrator } from '../../orchestrator/sluice';
 import { definitionTrust } from '../../plan/trust';
+import type { DefinitionShelf } from '../../plan/shelf';
 import { readRequestSettings, readSigningKeys } from '../../settings';
 import { requestLimits } from '../http-guard';
 import { readQueueSettings } from '../host-config';
@@ -35,6 +36,12 @@ export interface SluiceApp {
   env?: Readonly<Record<string, string | undefined>>;
   /** The keys that sign run inputs (plan/trust.ts); default from the app settings (`readSigningKeys`). */
   signingKeys?: readonly string[];
+  /**
+   * Every definition the app ever deployed, by the hash of its text (plan/shelf.ts): runs then carry
+   * references to them instead of their text. Only a shelf the app can always read at start-up qualifies
+   * (the embedded runtime's definition store); without one, runs carry signed texts.
+   */
+  definitions?: DefinitionShelf;
   /** host.json's `extensions.queues` as the host applies them; default read from host.json in the project root. */
   queueSettings?: QueueHostSettings;
 }
@@ -59,7 +66,7 @@ export function registerSluice(sluice: SluiceApp): void {
     );
   }
   // Every definition deployed now is trusted as well: runs started before inputs were signed finish.
-  const trust = definitionTrust({ keys, deployed: sluice.project.workflows.map((workflow) => workflow.hash) });
+  const trust = definitionTrust({ keys, deployed: sluice.project.workflows.map((workflow) => workflow.hash), ...(sluice.definitions ? { shelf: sluice.definitions } : {}) });
   const project: Project = { ...sluice.project, trust };
   // Every HTTP function reads its body through the guard (size, JSON type, depth), as the local server does.
   const limits = requestLimits(readRequestSettings(env));

@@ -19,6 +19,8 @@ import { allowedHostsFor, requestLimits, type RequestLimits } from '../http-guar
 import { readProject, type Project } from '../project';
 import { startAzurite, type Azurite } from './azurite';
 import { applyLocalSettings } from './local-settings';
+import { definitionShelf } from '../../plan/shelf';
+import { DurableStore } from './durable/store';
 import { captureRegistrations, createManagementHandler, durableClientBinding, LocalDurableHost, WallClock, WEBHOOK_PREFIX, type Clock } from './durable';
 import { HttpRouter, writeJson } from './functions/http-router';
 import { QueuePoller, type QueueFailure } from './functions/queue-poller';
@@ -93,11 +95,22 @@ export class SluiceRuntime {
     // The same retention as Cosmos DB's TTL: purged at start and hourly (sqlite-store.ts).
     this.history = createSqliteHistoryStore({ file: historyFileIn(this.dataDir), ttlDays: settings.history.ttlDays });
     const history = this.history;
-    this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir) }));
+    // Every definition deployed now joins those deployed before, in the Durable store, before any run can
+    // refer to it; all of them are the app's shelf, so runs carry references, not texts (plan/shelf.ts).
+    const store = new DurableStore(options.durableFile ?? join(this.dataDir, 'durable.sqlite'));
+    store.keepDefinitions(this.project.workflows.map((workflow) => JSON.stringify(workflow.definition)));
+    const definitions = definitionShelf(store.definitionTexts());
+    try {
+      this.captured = captureRegistrations(() => registerSluice({ project: this.project, history: async () => history, signingKeys: localSigningKeys(this.dataDir), definitions }));
+    } catch (error) {
+      store.close(); // the host that would close it is not made
+      throw error;
+    }
     this.host = new LocalDurableHost({
       registrations: this.captured,
       dataDir: this.dataDir,
-      ...(options.durableFile ? { file: options.durableFile } : {}),
+      store,
+      cacheRuns: settings.hostCacheRuns,
       clock: this.clock,
       activityConcurrency: options.activityConcurrency,
     });

@@ -14,7 +14,7 @@ import { newBook } from './book';
 import { type Clock, WallClock } from './clock';
 import { EventType, type HistoryEvent, historyEvent, jsonText } from './events';
 import type { Message } from './episode';
-import { type LiveInstance, liveInstance, messageRow } from './live';
+import { chill, type LiveInstance, liveInstance, messageRow, thaw } from './live';
 import type { CapturedRegistrations } from './registrations';
 import { Rounds } from './rounds';
 import { type InstanceStatus, type RuntimeStatus, type StatusOptions, isTerminal, toStatus } from './status';
@@ -29,6 +29,8 @@ export interface LocalDurableHostOptions {
   dataDir?: string;
   /** The SQLite file, or `':memory:'`; default `<dataDir>/durable.sqlite`. */
   file?: string;
+  /** An already opened store (the runtime opens it first, to read the definitions it keeps); `file` is then ignored. */
+  store?: DurableStore;
   clock?: Clock;
   /** How many activities run at once (default 16). */
   activityConcurrency?: number;
@@ -37,7 +39,16 @@ export interface LocalDurableHostOptions {
   longRunningTimerIntervalDuration?: string;
   /** SQLite `synchronous`: NORMAL survives a killed process, FULL also a power cut. */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * How many live instances keep their history in memory (least recently used beyond it are dropped
+   * from memory when idle and loaded from the store before their next episode); default 5,000
+   * (`SLUICE_HOST_CACHE_RUNS` in the embedded runtime).
+   */
+  cacheRuns?: number;
 }
+
+/** Live instances whose history stays in memory by default (the embedded runtime passes `SLUICE_HOST_CACHE_RUNS`). */
+export const DEFAULT_CACHE_RUNS = 5000;
 
 /** A refused request, with the reason the management API maps to a status code. */
 export class DurableHostError extends Error {
@@ -81,6 +92,9 @@ export class LocalDurableHost extends EventEmitter {
   /** Instances that have not finished, by id. */
   readonly live = new Map<string, LiveInstance>();
   readonly runner: ActivityRunner;
+  /** Warm live instances, least recently used first (the cache `cacheRuns` bounds). */
+  readonly warmed = new Map<string, LiveInstance>();
+  readonly cacheRuns: number;
   readonly timerSettings: { maximumShort: string; longRunningInterval: string; maxShortMs: number; intervalMs: number };
   private readonly rounds: Rounds;
   private started = false;
@@ -91,7 +105,8 @@ export class LocalDurableHost extends EventEmitter {
     super();
     this.clock = options.clock ?? new WallClock();
     const file = options.file ?? join(options.dataDir ?? '.sluice', 'durable.sqlite');
-    this.store = new DurableStore(file, { synchronous: options.synchronous });
+    this.store = options.store ?? new DurableStore(file, { synchronous: options.synchronous });
+    this.cacheRuns = Math.max(1, options.cacheRuns ?? DEFAULT_CACHE_RUNS);
     const maximumShort = options.maximumShortTimerDuration ?? '6.00:00:00';
     const longRunningInterval = options.longRunningTimerIntervalDuration ?? '3.00:00:00';
     this.timerSettings = { maximumShort, longRunningInterval, maxShortMs: timeSpanMs(maximumShort), intervalMs: timeSpanMs(longRunningInterval) };
@@ -112,7 +127,13 @@ export class LocalDurableHost extends EventEmitter {
     this.started = true;
     const { instances, work } = this.store.loadLive();
     if (instances.length > 0) log('info', 'recovery', { instances: instances.length, pendingWork: work.length });
-    for (const row of instances) this.live.set(row.id, liveInstance(row, this.store.getHistory(row.id)));
+    // Every live instance starts cold: its history is read when its next episode needs it, so a restart
+    // over 100,000 parked runs reads their rows, not their histories.
+    for (const row of instances) {
+      const live = liveInstance(row, []);
+      chill(live);
+      this.live.set(row.id, live);
+    }
     for (const w of work) {
       const live = this.live.get(w.instanceId);
       if (!live || live.row.generation !== w.generation) continue;
@@ -160,7 +181,44 @@ export class LocalDurableHost extends EventEmitter {
     ops.push({ op: 'putInstance', row });
     const live = liveInstance(row, []);
     this.live.set(spec.id, live);
+    this.warmed.delete(spec.id);
+    this.warmed.set(spec.id, live);
     return live;
+  }
+
+  /** Loads a cold instance from the store (before an episode or a change of its row) and marks it most recently used. */
+  warm(live: LiveInstance): void {
+    const id = live.row.id;
+    if (live.cold) {
+      const row = this.store.getInstance(id);
+      if (!row) throw new Error(`instance ${id} is live but not in the store`);
+      thaw(live, row, this.store.getHistory(id));
+    }
+    this.warmed.delete(id);
+    this.warmed.set(id, live);
+  }
+
+  /** Leaves at most `cacheRuns` warm instances: the least recently used idle ones go cold (the store has them). */
+  trimCache(): void {
+    let over = this.warmed.size - this.cacheRuns;
+    if (over <= 0) return;
+    for (const [id, live] of this.warmed) {
+      if (over <= 0) break;
+      if (this.live.get(id) !== live) {
+        this.warmed.delete(id);
+        over--;
+      } else if (!live.queued && live.inbox.length === 0) {
+        chill(live);
+        this.warmed.delete(id);
+        over--;
+      }
+    }
+  }
+
+  /** The instance's full row: in memory when warm, else the committed one. */
+  private rowOf(instanceId: string): InstanceRow | undefined {
+    const live = this.live.get(instanceId);
+    return live && !live.cold ? live.row : this.store.getInstance(instanceId);
   }
 
   /** The `ExecutionStarted` message that begins an instance's current execution. */
@@ -213,7 +271,7 @@ export class LocalDurableHost extends EventEmitter {
    * extension's RestartAsync), or under the same id, which must have finished. Resolves with the new id.
    */
   async restart(instanceId: string, withNewInstanceId = true): Promise<string> {
-    const row = this.live.get(instanceId)?.row ?? this.store.getInstance(instanceId);
+    const row = this.rowOf(instanceId);
     if (!row) throw new DurableHostError('BadRequest', `InstanceId '${instanceId}' does not match a valid orchestration instance.`);
     if (!withNewInstanceId && this.live.has(instanceId)) throw new DurableHostError('Conflict', `A non-terminal instance with ID '${instanceId}' already exists.`);
     return this.startNew(row.name, { input: row.input === null ? undefined : JSON.parse(row.input), ...(withNewInstanceId ? {} : { instanceId }) });
@@ -258,8 +316,7 @@ export class LocalDurableHost extends EventEmitter {
 
   /** The Durable status JSON of an instance, or undefined when it does not exist. */
   getStatus(instanceId: string, options: StatusOptions = {}): InstanceStatus | undefined {
-    const live = this.live.get(instanceId);
-    const row = live?.row ?? this.store.getInstance(instanceId);
+    const row = this.rowOf(instanceId);
     if (!row) return undefined;
     return toStatus(row, options, options.showHistory ? this.history(instanceId) : undefined);
   }
@@ -267,7 +324,7 @@ export class LocalDurableHost extends EventEmitter {
   /** The raw history (DTFx events) of the instance's current execution. */
   history(instanceId: string): HistoryEvent[] {
     const live = this.live.get(instanceId);
-    const texts = live ? live.played : this.store.getHistory(instanceId);
+    const texts = live && !live.cold ? live.played : this.store.getHistory(instanceId);
     return texts.map((t) => JSON.parse(t) as HistoryEvent);
   }
 
@@ -278,7 +335,10 @@ export class LocalDurableHost extends EventEmitter {
       statuses: filter.runtimeStatus, createdFrom: filter.createdTimeFrom?.getTime(), createdTo: filter.createdTimeTo?.getTime(),
       idPrefix: filter.instanceIdPrefix, top: filter.top, after,
     });
-    const instances = rows.map((row) => toStatus(this.live.get(row.id)?.row ?? row, { showInput: filter.showInput ?? false }));
+    const instances = rows.map((row) => {
+      const live = this.live.get(row.id);
+      return toStatus(live && !live.cold ? live.row : row, { showInput: filter.showInput ?? false });
+    });
     const last = rows[rows.length - 1];
     const continuationToken = more && last ? Buffer.from(JSON.stringify({ createdAt: last.createdAt, id: last.id })).toString('base64url') : undefined;
     return { instances, continuationToken };
@@ -325,6 +385,7 @@ export class LocalDurableHost extends EventEmitter {
   // Called when a command's round starts: the row as it is then, with its new status.
   private setLiveStatus(live: LiveInstance, status: RuntimeStatus): StoreOp[] {
     if (this.live.get(live.row.id) !== live || live.row.status === status) return [];
+    this.warm(live);
     live.row = { ...live.row, status, updatedAt: Math.max(live.row.updatedAt, this.clock.now()) };
     return [{ op: 'putInstance', row: live.row }];
   }

@@ -10,7 +10,7 @@ import type { ActivityJob } from './activities';
 import { EventType, type HistoryEvent, historyEvent, jsonText } from './events';
 import { type Ending, type EpisodeResult, type Message, runEpisode } from './episode';
 import type { CompletionNotice, LocalDurableHost } from './host';
-import { type LiveInstance, messageRow, nextDelivery } from './live';
+import { type LiveInstance, messageRow, nextDelivery, NO_ACTIVITIES } from './live';
 import type { InstanceRow, StoreOp, WorkRow } from './store';
 
 const EPISODES_PER_ROUND = 64;
@@ -86,6 +86,7 @@ export class Rounds {
 
   /** Starts a committed activity row. */
   runActivity(live: LiveInstance, work: WorkRow, body: { taskId: number; name: string; input: unknown }): void {
+    if (live.activities === NO_ACTIVITIES) live.activities = new Map();
     live.activities.set(work.id!, work);
     this.host.runner.enqueue({ workId: work.id!, instanceId: live.row.id, taskId: body.taskId, name: body.name, input: body.input });
   }
@@ -158,6 +159,7 @@ export class Rounds {
     }
     for (const after of round.afters) after();
     for (const c of commands) c.resolve();
+    this.host.trimCache();
   }
 
   private recordActivityResult(round: Round, job: ActivityJob, event: HistoryEvent): void {
@@ -174,6 +176,7 @@ export class Rounds {
   private async episode(round: Round, live: LiveInstance): Promise<void> {
     const delivery = nextDelivery(live);
     if (!delivery) return;
+    this.host.warm(live);
     const row = live.row;
     const event = delivery.message.type === 'event' ? delivery.message.event : undefined;
     // A TimerFired goes only into an episode whose time has reached its FireAt (§2).
@@ -291,6 +294,7 @@ export class Rounds {
     const row = live.row;
     for (const t of live.timers.values()) t.cancel();
     this.host.live.delete(row.id);
+    this.host.warmed.delete(row.id);
     const output = ending.status === 'Completed' ? ending.output : ending.reason;
     const final: InstanceRow = { ...updated, status: ending.status, output: jsonText(output), book: JSON.stringify(live.book) };
     live.row = final;
