@@ -62,7 +62,9 @@ async function recordEmbeddedRun(): Promise<void> {
   await host.startNew('sluice', { instanceId: id, input: inputFor(everything.definition, { items: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }, { workflows: [everything.child] }) });
   const status = await host.waitForCompletion(id, 60_000);
   if (status?.runtimeStatus !== 'Completed') throw new Error(`the embedded run ended ${status?.runtimeStatus}`);
-  for (const [name, instanceId] of [['run', id], ['lane', `${id}:lanes:lane4`], ['timed-group', `${id}:group:1`]]) {
+  // Version 4 on: a bounded forEach runs batches (no lanes), and a timed group runs in the run itself.
+  const children = INTERPRETER_VERSION >= 4 ? [['batch', `${id}:lanes:batch4`], ['sub', `${id}:sub:1`]] : [['lane', `${id}:lanes:lane4`], ['timed-group', `${id}:group:1`]];
+  for (const [name, instanceId] of [['run', id], ...children]) {
     const input = host.getStatus(instanceId)!.input;
     const history = host.history(instanceId);
     const fixture = { name: `embedded-${name}`, interpreterVersion: INTERPRETER_VERSION, instanceId, input, history, ...(await expectations(input, history, instanceId)) };

@@ -80,9 +80,17 @@ export const scenarios: Scenario[] = [
       await host.complete(idFor(host, 'enrich.stock.reserve'), ok({ reserved: true }));
       await host.complete(idFor(host, 'enrich.price'), ok({ status: 200, headers: {}, body: { total: 12 } }));
       await host.complete(idFor(host, 'enrich.stock.confirm'), ok({ messageId: 'm-1' }));
-      // Two lanes (child orchestrations; the lane-with-retry fixture replays one of them).
-      await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:lane1'), { outputs: ['b-ok'], records: [] });
-      await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:lane0'), { outputs: ['a-ok', 'c-ok'], records: [] });
+      // The bounded forEach's children (the lane-with-retry fixture replays one of them). Versions 2-3:
+      // two round-robin lanes; version 4 on: one batch per item in a sliding window of two, so the third
+      // starts when the second ends, while the first still runs.
+      if (host.input && (host.input as { interpreterVersion: number }).interpreterVersion >= 4) {
+        await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:batch1'), { outputs: ['b-ok'], records: [] });
+        await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:batch2'), { outputs: ['c-ok'], records: [] });
+        await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:batch0'), { outputs: ['a-ok'], records: [] });
+      } else {
+        await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:lane1'), { outputs: ['b-ok'], records: [] });
+        await host.complete(host.idOf((a) => a.instanceId === 'run-1:perLine:lane0'), { outputs: ['a-ok', 'c-ok'], records: [] });
+      }
       await host.raise('reviewed', { approved: true, by: 'alice' }, 3_600_000);
       await host.complete(host.idOf((a) => a.functionName === 'sluice.run.finished'), null);
     },
