@@ -5,11 +5,8 @@
  * `startNew` and `raiseEvent` resolve after their round's transaction). Then every accepted run must
  * complete with the decision it was sent.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { SluiceRuntime } from '../engine/adapters/local/runtime';
+import { withRuntimeProject } from './runtime-project';
 import { figure, type Figure } from './figure';
 import type { Sizes } from './sizes';
 
@@ -26,13 +23,7 @@ output: \${{ steps.decision.output }}
 
 /** Measures starts/s, then raises/s for the runs started, against a fresh runtime in a temp project. */
 export async function measureHttpEvents(sizes: Sizes['httpEvents']): Promise<Figure[]> {
-  const root = mkdtempSync(join(tmpdir(), 'sluice-events-'));
-  mkdirSync(join(root, 'workflows'));
-  writeFileSync(join(root, 'workflows', 'bench-approval.yaml'), WORKFLOW);
-  writeFileSync(join(root, 'package.json'), '{"name":"bench-events","private":true}');
-  const runtime = new SluiceRuntime({ root, port: 0, dataDir: join(root, '.sluice'), log: () => undefined });
-  await runtime.start();
-  try {
+  return withRuntimeProject('bench-approval', WORKFLOW, async (runtime) => {
     const started: string[] = [];
     const starts = await autocannon({
       url: `${runtime.url}/api/bench/approvals`,
@@ -84,8 +75,5 @@ export async function measureHttpEvents(sizes: Sizes['httpEvents']): Promise<Fig
       }),
       figure(10, 'HTTP starts and raises: runs completed with their own event', started.length === 0 ? 0 : completed / started.length, 'fraction', { goal: { op: '>=', target: 1 } }),
     ];
-  } finally {
-    await runtime.stop();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }

@@ -4,11 +4,8 @@
  * request rate. Reports accepted runs per second and latency percentiles, then checks that every
  * accepted run id was persisted by the Durable store and reached the run-history store.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { SluiceRuntime } from '../engine/adapters/local/runtime';
+import { withRuntimeProject } from './runtime-project';
 import { figure, type Figure } from './figure';
 import { rounded } from './measure';
 import type { Sizes } from './sizes';
@@ -33,13 +30,7 @@ output: \${{ steps.total.output }}
 
 /** Measures item 7 against a fresh runtime in a temp project. */
 export async function measureHttpStart(sizes: Sizes['httpStart']): Promise<Figure[]> {
-  const root = mkdtempSync(join(tmpdir(), 'sluice-http-'));
-  mkdirSync(join(root, 'workflows'));
-  writeFileSync(join(root, 'workflows', 'bench-http.yaml'), WORKFLOW);
-  writeFileSync(join(root, 'package.json'), '{"name":"bench-http","private":true}');
-  const runtime = new SluiceRuntime({ root, port: 0, dataDir: join(root, '.sluice'), log: () => undefined });
-  await runtime.start();
-  try {
+  return withRuntimeProject('bench-http', WORKFLOW, async (runtime) => {
     const accepted: string[] = [];
     const result = await autocannon({
       url: `${runtime.url}/api/bench/orders`,
@@ -84,8 +75,5 @@ export async function measureHttpStart(sizes: Sizes['httpStart']): Promise<Figur
       figure(7, 'HTTP start: latency p99', result.latency.p99, 'ms', { detail: { max: result.latency.max, mean: rounded(result.latency.average) } }),
       figure(7, 'HTTP start: accepted runs persisted and recorded', accepted.length === 0 ? 0 : Math.min(completed, recorded) / accepted.length, 'fraction', { goal: { op: '>=', target: 1 } }),
     ];
-  } finally {
-    await runtime.stop();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }

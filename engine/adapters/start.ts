@@ -8,7 +8,7 @@ import type { DurableClient } from 'durable-functions';
 import { ORCHESTRATOR_NAME } from '../orchestrator/sluice';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import { runInputOf, type RedriveLineage, type RunResume, type RunTrigger } from '../plan/run-input';
-import { checkInput, type InputProblem } from './input-check';
+import { checkInput, type InputProblem } from '../definition/input-check';
 import type { Project, ProjectWorkflow } from './project';
 
 /** What to start. */

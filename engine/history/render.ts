@@ -2,22 +2,9 @@
  * Plain-text views of run history for the CLI: a table of runs and one run's step timeline.
  * Pure functions of the records, so the same output appears wherever they are printed.
  */
+import { formatDuration, formatTime } from './format';
 import type { Run, RunSummary, Step } from './model';
 
-/** A duration for people: 850ms, 2.4s, 3m 05s, 2h 10m. */
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '-';
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes}m ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-
-/** An ISO time shown as `2025-03-01 10:00:00Z`. */
-export function formatTime(iso: string | null | undefined): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z` : '-';
-}
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

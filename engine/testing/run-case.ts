@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as df from 'durable-functions';
-import { checkInput } from '../adapters/input-check';
+import { checkInput } from '../definition/input-check';
 import { captureRegistrations, LocalDurableHost } from '../adapters/local/durable';
 import type { WorkflowDefinition } from '../definition/workflow.generated';
 import type { RunFinishedInput, RunStartedInput } from '../history/recording';

@@ -1,19 +1,12 @@
 /** How times, durations and statuses read on the page (the CLI's `render.ts` rules, for people). */
 
-/** 850ms, 2.4s, 3m 05s, 2h 10m. */
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || Number.isNaN(ms)) return '—';
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes}m ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
+import { formatDuration as durationText, formatTime as timeText } from '../../engine/history/format';
 
-/** An ISO time as `2025-03-01 10:00:00Z`. */
-export function formatTime(iso: string | null | undefined): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z` : '—';
-}
+/** 850ms, 2.4s, 3m 05s, 2h 10m (as the CLI writes them); a dash for none. */
+export const formatDuration = (ms: number | null | undefined): string => durationText(ms, '—');
+
+/** An ISO time as `2025-03-01 10:00:00Z`; a dash for none. */
+export const formatTime = (iso: string | null | undefined): string => timeText(iso, '—');
 
 /** How long a run or step has taken: its recorded duration, or up to now while it is going. */
 export function elapsed(startedAt: string | null | undefined, endedAt: string | null | undefined, durationMs?: number | null): number | undefined {

@@ -13,7 +13,7 @@ import type { DeadLetterMessage } from '../../orchestrator/dead-letter';
 import { definitionHash } from '../../plan/hash';
 import { definitionOf, type RedriveLineage, type RunInput } from '../../plan/run-input';
 import { isRefusal, planRedriveFrom } from '../redrive';
-import { parseJsonInput } from '../input-check';
+import { parseJsonInput } from '../../definition/input-check';
 import type { InvalidWorkflow, Project } from '../project';
 import { isFinished, runErrorOf } from '../run-status';
 import { inputProblemBody, startRun } from '../start';

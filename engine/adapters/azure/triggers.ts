@@ -9,7 +9,7 @@ import type { DurableClient } from 'durable-functions';
 import type { ScheduleTrigger } from '../../definition/workflow.generated';
 import type { RunHistoryStore } from '../../history/store';
 import { parseDuration } from '../../definition/duration';
-import { parseJsonInput } from '../input-check';
+import { parseJsonInput } from '../../definition/input-check';
 import { messageText, poisonMessage, readQueueInput, type QueueHostSettings } from '../queue-intake';
 import type { SettingsEnv } from '../../settings';
 import type { Project, ProjectWorkflow } from '../project';
