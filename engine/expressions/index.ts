@@ -59,16 +59,6 @@ export function evaluateValue(compiled: CompiledValue, scope: Scope): unknown {
   }
 }
 
-/** Evaluates a template (one evaluation budget): the typed value of a lone expression, or the interpolated text. */
-export function evaluateTemplate(template: Template, scope: Scope): unknown {
-  const began = beginEvaluation();
-  try {
-    return templateValue(template, scope);
-  } finally {
-    endEvaluation(began);
-  }
-}
-
 function valueOf(compiled: CompiledValue, scope: Scope): unknown {
   switch (compiled.kind) {
     case 'constant':
